@@ -1,0 +1,15 @@
+package org.minibuildd;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The mini-buildd daemon: one JVM serving HTTP (UI, API, repositories) and FTP incoming. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MiniBuilddApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MiniBuilddApplication.class, args);
+    }
+}

@@ -1,0 +1,27 @@
+package org.minibuildd.api;
+
+import java.util.List;
+
+/**
+ * One API call. Its definition is the single source for the endpoint, the form on the API page and the CLI.
+ * The result is a JSON-able value (records, maps, lists) whose shape matches mini-buildd's.
+ */
+public interface ApiCall {
+
+    String name();
+
+    String description();
+
+    Auth auth();
+
+    /** Changing calls must be repeated with {@code confirm=<name>}. */
+    default boolean needsConfirmation() {
+        return false;
+    }
+
+    default List<ApiArgument> arguments() {
+        return List.of();
+    }
+
+    Object run(ApiArguments arguments);
+}

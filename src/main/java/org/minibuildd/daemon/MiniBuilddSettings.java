@@ -1,0 +1,49 @@
+package org.minibuildd.daemon;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code minibuildd.*} setting, typed. Defaults follow mini-buildd: home in {@code /var/lib/mini-buildd},
+ * HTTP on 8066, FTP on 8067.
+ *
+ * @param home      the daemon's home (incoming, repositories, chroots, keys, the private database, logs)
+ * @param hostname  the host name that goes into URLs, the Origin and the dput config; empty for this machine's
+ * @param identity  the instance identity (e.g. {@code myorg}); empty to derive it from the host name
+ * @param httpPort  web UI, API, repositories and logs
+ * @param ftpPort   FTP incoming
+ * @param db        the database: the private cluster unless {@code url} is given
+ * @param adminPasswordFile where the generated admin password is kept; empty for {@code home/admin-password}
+ */
+@ConfigurationProperties("minibuildd")
+public record MiniBuilddSettings(
+        @DefaultValue("/var/lib/mini-buildd") Path home,
+        @DefaultValue("") String hostname,
+        @DefaultValue("") String identity,
+        @DefaultValue("8066") int httpPort,
+        @DefaultValue("8067") int ftpPort,
+        @DefaultValue Db db,
+        @DefaultValue("") String adminPasswordFile) {
+
+    /**
+     * @param url             JDBC URL of an external PostgreSQL server; empty to run the private cluster in home/db
+     * @param user            user for the external server
+     * @param password        password for the external server
+     * @param postgresBin     Debian's PostgreSQL binaries; empty to take the newest under /usr/lib/postgresql
+     * @param clusterUser     the system user that owns the private cluster when the daemon itself runs as root
+     *                        (PostgreSQL refuses to run as root)
+     */
+    public record Db(
+            @DefaultValue("") String url,
+            @DefaultValue("") String user,
+            @DefaultValue("") String password,
+            @DefaultValue("") String postgresBin,
+            @DefaultValue("mini-buildd") String clusterUser) {
+
+        public boolean external() {
+            return !url.isBlank();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Start and stop of the engine: typed settings, the home layout, the private PostgreSQL cluster, the instance's
+ * identity and jobs.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Daemon")
+package org.minibuildd.daemon;

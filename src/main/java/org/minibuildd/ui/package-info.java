@@ -1,0 +1,3 @@
+/** The Vaadin web application; views call services, never jOOQ or the process runner. */
+@org.springframework.modulith.ApplicationModule(displayName = "Web UI")
+package org.minibuildd.ui;
