@@ -1,8 +1,12 @@
 package org.minibuildd.process;
 
 import java.io.File;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +25,11 @@ public class ProcessRunner {
 
     /** Starts the command and returns at once; the caller awaits or cancels it. */
     public RunningProcess start(Command command) {
+        if (!isInstalled(command.argv().getFirst())) {
+            throw new ProcessFailedException.NotStarted(command, new FileNotFoundException(
+                    command.argv().getFirst() + " is not installed (not found or not executable in PATH "
+                            + System.getenv("PATH") + ")"));
+        }
         var argv = new ArrayList<String>();
         argv.add(SETSID);
         argv.add("--");
@@ -44,6 +53,16 @@ public class ProcessRunner {
         } catch (IOException e) {
             throw new ProcessFailedException.NotStarted(command, e);
         }
+    }
+
+    /** setsid would report a missing program only as exit code 127; say it plainly instead. */
+    static boolean isInstalled(String program) {
+        if (program.contains("/")) {
+            return Files.isExecutable(Path.of(program));
+        }
+        var path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        return Arrays.stream(path.split(":")).filter(dir -> !dir.isEmpty())
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     /** Runs the command to its end; a non-zero exit, a timeout or a failed start throw {@link ProcessFailedException}. */
