@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MiniBuilddApplication {
 
     public static void main(String[] args) {
+        // jOOQ's start-up logo and tips are noise in a daemon's log.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         SpringApplication.run(MiniBuilddApplication.class, args);
     }
 }
