@@ -3,5 +3,5 @@
  * string; environment, working directory, timeout, cancellation, output streamed to a log file while the command
  * runs, and a typed failure carrying the exit code and the tail of stderr.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Process runner")
+@org.springframework.modulith.ApplicationModule(displayName = "Process runner", allowedDependencies = {})
 package org.minibuildd.process;

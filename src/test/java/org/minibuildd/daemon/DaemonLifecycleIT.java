@@ -97,7 +97,7 @@ class DaemonLifecycleIT {
         var jar = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().matches("mini-buildd-.*\\.jar"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run mvn verify"));
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+        var command = List.of(java, "@" + Path.of("bin/jvm.options").toAbsolutePath(), "-jar", jar.toString(),
                 "--minibuildd.home=" + home, "--minibuildd.http-port=" + port, "--minibuildd.identity=lifecycle");
         daemon = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
