@@ -16,11 +16,13 @@ final class TestInstanceKey {
     private TestInstanceKey() {
     }
 
+    /** The store, its key generated already. */
     static synchronized InstanceKeyStore store() {
         if (store == null) {
             try {
                 Path dir = Files.createTempDirectory("minibuildd-keys").resolve("keys");
                 store = new InstanceKeyStore(dir, IDENTITY, HOSTNAME);
+                store.get();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
