@@ -80,6 +80,11 @@ public final class Keyring {
         return new Keyring(all);
     }
 
+    /** Each key as a keyring of its own: how a keyring file becomes one AptKey per key. */
+    public List<Keyring> split() {
+        return rings.stream().map(Keyring::of).toList();
+    }
+
     public List<PublicKeyInfo> keys() {
         return rings.stream().map(KeyDescription::describe).toList();
     }

@@ -1,0 +1,69 @@
+package org.minibuildd.config.internal;
+
+import java.util.List;
+
+import org.minibuildd.config.ObjectRef;
+import org.minibuildd.config.ObjectType;
+import org.minibuildd.config.SourceRef;
+import org.minibuildd.config.StatusHooks;
+
+/**
+ * Repositories and chroots get their data on disk from the repository and builder features. Until those exist,
+ * these objects go through the lifecycle with their dependencies checked but nothing created; {@link #PENDING}
+ * says so wherever their status is shown.
+ */
+abstract class PendingHooks implements StatusHooks {
+
+    static final String PENDING = "pending: its data on disk is created once this instance has the feature for it";
+
+    @Override
+    public void prepare(ObjectRef object) {
+    }
+
+    @Override
+    public void check(ObjectRef object) {
+    }
+
+    @Override
+    public void remove(ObjectRef object) {
+    }
+
+    @org.springframework.stereotype.Component
+    static class Repository extends PendingHooks {
+        private final DistributionStore distributions;
+
+        Repository(DistributionStore distributions) {
+            this.distributions = distributions;
+        }
+
+        @Override
+        public ObjectType type() {
+            return ObjectType.REPOSITORY;
+        }
+
+        @Override
+        public List<ObjectRef> dependencies(ObjectRef object) {
+            return distributions.sourcesOfRepository(object.key()).stream().map(SourceRef::object).toList();
+        }
+    }
+
+    @org.springframework.stereotype.Component
+    static class Chroot extends PendingHooks {
+        private final SourceStore sources;
+
+        Chroot(SourceStore sources) {
+            this.sources = sources;
+        }
+
+        @Override
+        public ObjectType type() {
+            return ObjectType.CHROOT;
+        }
+
+        @Override
+        public List<ObjectRef> dependencies(ObjectRef object) {
+            var codename = object.key().substring(0, object.key().indexOf(':'));
+            return sources.byCodename(codename).map(SourceRef::object).stream().toList();
+        }
+    }
+}
