@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.bouncycastle.openpgp.PGPSignature;
-
 import org.minibuildd.debian.ClearSigned;
 import org.minibuildd.debian.DebianFormatException;
 import org.minibuildd.openpgp.VerificationException.Reason;

@@ -20,7 +20,9 @@ final class TestInstanceKey {
     static synchronized InstanceKeyStore store() {
         if (store == null) {
             try {
-                Path dir = Files.createTempDirectory("minibuildd-keys").resolve("keys");
+                Path root = Files.createTempDirectory("minibuildd-keys");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
+                Path dir = root.resolve("keys");
                 store = new InstanceKeyStore(dir, IDENTITY, HOSTNAME);
                 store.get();
             } catch (IOException e) {
@@ -28,6 +30,14 @@ final class TestInstanceKey {
             }
         }
         return store;
+    }
+
+    private static void delete(Path root) {
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a left-over temp directory is harmless.
+        }
     }
 
     static InstanceKey key() {
