@@ -291,7 +291,7 @@ CREATE TABLE chroot (
 ALTER TABLE architecture ADD CONSTRAINT architecture_name_syntax CHECK (name ~ '^[a-z0-9][a-z0-9-]*$');
 ALTER TABLE component ADD CONSTRAINT component_name_syntax CHECK (name ~ '^[a-z0-9][a-z0-9/.+-]*$');
 ALTER TABLE suite ADD CONSTRAINT suite_name_syntax CHECK (name ~ '^[a-z]+$');
-ALTER TABLE source ADD CONSTRAINT source_codename_syntax CHECK (codename ~ '^[a-z0-9]+$');
+ALTER TABLE source ADD CONSTRAINT source_codename_syntax CHECK (codename ~ '^[a-z0-9][a-z0-9.-]*$');
 ALTER TABLE repository ADD CONSTRAINT repository_identity_syntax CHECK (identity ~ '^[a-z0-9]+$');
 ALTER TABLE archive ADD CONSTRAINT archive_url_syntax CHECK (url ~ '^(https?|file)://.*[^/]/$');
 DO $$

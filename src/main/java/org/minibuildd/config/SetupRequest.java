@@ -9,5 +9,5 @@ import java.util.List;
  */
 public record SetupRequest(List<String> archives, boolean archivesFromAptSources, List<String> sources,
                            List<String> distributions, boolean distributionsFromSources, List<String> repositories,
-                           List<String> chroots, boolean chrootsFromSources, String chrootsBackend, boolean pca) {
+                           List<String> chroots, boolean chrootsFromSources, String chrootsBackend) {
 }

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Service;
 public class SetupService {
 
     public static final String ORIGIN = "Debian";
+    static final String BACKPORTS_ORIGIN = "Debian Backports";
     static final Path DEBIAN_ARCHIVE_KEYRING = Path.of("/usr/share/keyrings/debian-archive-keyring.gpg");
     static final Path DEBIAN_KEYRING = Path.of("/usr/share/keyrings/debian-keyring.gpg");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9]+");
@@ -64,9 +65,9 @@ public class SetupService {
     public SetupReport setup(SetupRequest request) {
         // Everything is parsed and checked first: a refused argument creates nothing.
         var archives = archives(request);
-        var native = nativeArchitecture();
-        var wantedDistributions = new ArrayList<>(parseCodenameArchs("distributions", request.distributions(), native));
-        var wantedChroots = new ArrayList<>(parseCodenameArchs("chroots", request.chroots(), native));
+        var nativeArch = nativeArchitecture();
+        var wantedDistributions = new ArrayList<>(parseCodenameArchs("distributions", request.distributions(), nativeArch));
+        var wantedChroots = new ArrayList<>(parseCodenameArchs("chroots", request.chroots(), nativeArch));
         var wantedRepositories = request.repositories().stream().map(this::parseRepository).toList();
         var backend = request.chrootsBackend() == null || request.chrootsBackend().isBlank() ? "Dir" : request.chrootsBackend();
         if (!List.of("Dir", "File").contains(backend)) {
@@ -78,10 +79,10 @@ public class SetupService {
         wantedChroots.forEach(c -> codenames.add(c.codename()));
         wantedRepositories.forEach(r -> codenames.addAll(r.codenames()));
         if (request.distributionsFromSources()) {
-            codenames.forEach(c -> wantedDistributions.add(new CodenameArchs(c, List.of(native))));
+            codenames.forEach(c -> wantedDistributions.add(new CodenameArchs(c, List.of(nativeArch))));
         }
         if (request.chrootsFromSources()) {
-            codenames.forEach(c -> wantedChroots.add(new CodenameArchs(c, List.of(native))));
+            codenames.forEach(c -> wantedChroots.add(new CodenameArchs(c, List.of(nativeArch))));
         }
         var archiveKeys = debianArchiveKeys();
 
@@ -101,7 +102,7 @@ public class SetupService {
 
         var baseSources = new LinkedHashMap<String, Boolean>();
         for (var codename : codenames) {
-            baseSources.put(codename, addSource(codename, keyIds, report));
+            baseSources.put(codename, addSource(new SourceRef(ORIGIN, codename), keyIds, report));
         }
         var distributionIds = new LinkedHashMap<String, Long>();
         for (var wanted : merge(wantedDistributions)) {
@@ -133,8 +134,7 @@ public class SetupService {
     }
 
     /** Adds and activates a source; a source the mirrors do not carry is reported and left out. */
-    private boolean addSource(String codename, List<String> keyIds, List<SetupReport.Entry> report) {
-        var source = new SourceRef(ORIGIN, codename);
+    private boolean addSource(SourceRef source, List<String> keyIds, List<SetupReport.Entry> report) {
         boolean added = sources.add(source, keyIds);
         var entry = pca(source.object(), "Source", source.toString(), added ? "added" : "exists", "");
         report.add(entry);
@@ -151,13 +151,13 @@ public class SetupService {
             }
         }
         var extras = new ArrayList<Long>();
-        for (var extra : extraSources(wanted.codename()).entrySet()) {
-            if (addSource(extra.getKey(), keyIds, report)) {
-                long id = sources.id(new SourceRef(ORIGIN, extra.getKey())).orElseThrow();
-                extras.add(distributions.addPrioritySource(id, extra.getValue()));
+        for (var extra : extraSources(wanted.codename())) {
+            if (addSource(extra.source(), keyIds, report)) {
+                long id = sources.id(extra.source()).orElseThrow();
+                extras.add(distributions.addPrioritySource(id, extra.priority()));
             } else {
-                report.add(new SetupReport.Entry("PrioritySource", extra.getKey(), "left out", "",
-                        "no archive carries a verifiable " + extra.getKey() + ": the distribution " + wanted.codename()
+                report.add(new SetupReport.Entry("PrioritySource", extra.source().codename(), "left out", "",
+                        "no archive carries a verifiable " + extra.source() + ": the distribution " + wanted.codename()
                                 + " is set up without it"));
             }
         }
@@ -202,14 +202,20 @@ public class SetupService {
         return new SetupReport.Entry(type, name, action, status, text);
     }
 
-    /** Debian's extra sources: security updates wanted first, backports on request only (apt priority 1). */
-    static Map<String, Integer> extraSources(String codename) {
-        var extras = new LinkedHashMap<String, Integer>();
-        if (!List.of("sid", "unstable", "experimental").contains(codename)) {
-            extras.put(codename + "-security", 500);
-            extras.put(codename + "-backports", 1);
+    /** An extra source of a distribution with its apt pin priority. */
+    record Extra(SourceRef source, int priority) { }
+
+    /**
+     * Debian's extra sources, as mini-buildd sets them up: security updates wanted (priority 500), backports and
+     * backports-sloppy (origin "Debian Backports") only on request (priority 1). Rolling codenames have none.
+     */
+    static List<Extra> extraSources(String codename) {
+        if (List.of("sid", "unstable", "experimental").contains(codename)) {
+            return List.of();
         }
-        return extras;
+        return List.of(new Extra(new SourceRef(ORIGIN, codename + "-security"), 500),
+                new Extra(new SourceRef(BACKPORTS_ORIGIN, codename + "-backports"), 1),
+                new Extra(new SourceRef(BACKPORTS_ORIGIN, codename + "-backports-sloppy"), 1));
     }
 
     private List<String> archives(SetupRequest request) {

@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SourceHooks implements StatusHooks {
 
+    /** Release dates as archives write them: "Tue, 01 Dec 2026 00:34:33 UTC" (RFC 1123 with a zone name). */
+    private static final DateTimeFormatter RELEASE_DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss z", java.util.Locale.ENGLISH);
+
     private final SourceStore sources;
     private final AptKeyStore aptKeys;
     private final ReleaseFetcher fetcher;
@@ -133,7 +136,7 @@ class SourceHooks implements StatusHooks {
         }
         release.get("Valid-Until").ifPresent(validUntil -> {
             try {
-                if (ZonedDateTime.parse(validUntil, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().isBefore(clock.instant())) {
+                if (ZonedDateTime.parse(validUntil, RELEASE_DATE).toInstant().isBefore(clock.instant())) {
                     throw new IllegalStateException(where + " expired (Valid-Until: " + validUntil + ")");
                 }
             } catch (DateTimeParseException e) {

@@ -1,0 +1,97 @@
+package org.minibuildd.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.minibuildd.db.Tables.DISTRIBUTION_EXTRA_SOURCE;
+import static org.minibuildd.db.Tables.REPOSITORY;
+import static org.minibuildd.db.Tables.SOURCE;
+
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.minibuildd.config.internal.SourceStore;
+import org.minibuildd.support.DaemonIT;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@code setup} against the real Debian mirror this machine reaches, and its refusals of bad arguments.
+ */
+class SetupIT extends DaemonIT {
+
+    private static final List<String> ARCHIVES = List.of("http://deb.debian.org/debian/", "http://deb.debian.org/debian-security");
+
+    @Autowired SetupService setup;
+    @Autowired ConfigActions actions;
+    @Autowired SourceStore sources;
+    @Autowired DSLContext db;
+
+    private static SetupRequest request(List<String> archives, List<String> sourcesWanted, List<String> distributions,
+                                        List<String> repositories, List<String> chroots) {
+        return new SetupRequest(archives, false, sourcesWanted, distributions, false, repositories, chroots, false, "Dir");
+    }
+
+    @Test
+    void setsUpBookwormFromTheRealDebianMirrorAndIsIdempotent() {
+        var wanted = request(ARCHIVES,
+                List.of("bookworm"), List.of("bookworm:amd64"), List.of("test:Default:bookworm"), List.of("bookworm:amd64"));
+        var report = setup.setup(wanted);
+
+        var bookworm = new SourceRef("Debian", "bookworm");
+        assertThat(actions.state(bookworm.object()).isActive()).as(report.toString()).isTrue();
+        var release = sources.release(bookworm);
+        assertThat(release.codeversion()).isEqualTo("12");
+        assertThat(release.architectures()).contains("amd64", "arm64", "i386");
+        assertThat(release.components()).contains("main", "contrib");
+        assertThat(release.archives()).containsExactly("http://deb.debian.org/debian/");
+        // Security updates come from the security archive, backports from the main one.
+        assertThat(actions.state(new SourceRef("Debian", "bookworm-security").object()).isActive()).isTrue();
+        assertThat(sources.release(new SourceRef("Debian", "bookworm-security")).archives())
+                .containsExactly("http://deb.debian.org/debian-security/");
+        assertThat(actions.state(new SourceRef("Debian Backports", "bookworm-backports").object()).isActive()).isTrue();
+        // Each extra source is either in the distribution or reported as left out (e.g. an absent -sloppy).
+        int extras = db.fetchCount(DISTRIBUTION_EXTRA_SOURCE);
+        assertThat(extras + report.objects().stream().filter(e -> e.type().equals("PrioritySource")).count()).isEqualTo(3);
+        assertThat(extras).isGreaterThanOrEqualTo(2);
+
+        assertThat(actions.state(new ObjectRef(ObjectType.DAEMON, "daemon")).isActive()).isTrue();
+        assertThat(actions.state(new ObjectRef(ObjectType.REPOSITORY, "test")).isActive()).isTrue();
+        assertThat(db.select(REPOSITORY.ALLOW_UNAUTHENTICATED_UPLOADS).from(REPOSITORY).where(REPOSITORY.IDENTITY.eq("test"))
+                .fetchOne(REPOSITORY.ALLOW_UNAUTHENTICATED_UPLOADS)).isTrue();
+        assertThat(report.objects()).filteredOn(e -> e.type().equals("Chroot")).singleElement()
+                .satisfies(e -> assertThat(e.note()).contains("pending"));
+        assertThat(report.objects()).filteredOn(e -> e.type().equals("AptKey")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.status()).startsWith("Active"));
+
+        // Again: nothing new; what was in use still is, what was left out says why.
+        var again = setup.setup(wanted);
+        assertThat(again.objects()).filteredOn(e -> List.of("Source", "Repository", "Chroot").contains(e.type()))
+                .allSatisfy(e -> {
+                    assertThat(e.action()).isEqualTo("exists");
+                    assertThat(e.status().startsWith("Active") || e.note().contains("pca failed")).as(e.toString()).isTrue();
+                });
+        assertThat(again.objects()).filteredOn(e -> e.name().equals("Debian bookworm") || e.type().equals("Repository"))
+                .hasSize(2).allSatisfy(e -> assertThat(e.status()).startsWith("Active"));
+        assertThat(db.fetchCount(SOURCE, SOURCE.CODENAME.eq("bookworm"))).isEqualTo(1);
+        assertThat(db.fetchCount(DISTRIBUTION_EXTRA_SOURCE)).isEqualTo(extras);
+    }
+
+    @Test
+    void badArgumentsAreRefusedNamingTheFieldAndCreateNothing() {
+        int before = db.fetchCount(SOURCE);
+        assertThatThrownBy(() -> setup.setup(request(ARCHIVES, List.of("Book Worm"), List.of(), List.of(), List.of())))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.field()).isEqualTo("sources"));
+        assertThatThrownBy(() -> setup.setup(request(ARCHIVES, List.of(), List.of("bookworm"), List.of(), List.of())))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.field()).isEqualTo("distributions");
+                    assertThat(e).hasMessageContaining("<codename>:<arch>");
+                });
+        assertThatThrownBy(() -> setup.setup(request(ARCHIVES, List.of(), List.of(), List.of("test:Nonexistent:bookworm"), List.of())))
+                .hasMessageContaining("no layout \"Nonexistent\"");
+        assertThatThrownBy(() -> setup.setup(request(List.of("ftp:/nowhere"), List.of(), List.of(), List.of(), List.of())))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.field()).isEqualTo("archives"));
+        assertThatThrownBy(() -> setup.setup(new SetupRequest(ARCHIVES, false, List.of(), List.of(), false, List.of(),
+                List.of("bookworm:amd64"), false, "LVM"))).hasMessageContaining("chroots_backend");
+        assertThat(db.fetchCount(SOURCE)).isEqualTo(before);
+    }
+}

@@ -1,0 +1,134 @@
+package org.minibuildd.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.minibuildd.db.Tables.ARCHIVE;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpServer;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minibuildd.config.internal.AptKeyStore;
+import org.minibuildd.config.internal.SourceStore;
+import org.minibuildd.openpgp.InstanceKeyStore;
+import org.minibuildd.openpgp.Keyring;
+import org.minibuildd.support.IsolatedDaemonIT;
+import org.minibuildd.support.TestHome;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Sources read from a local archive that serves copies of the real bookworm InRelease: tampered, checked against
+ * the wrong key, or lacking the suites a distribution would like. Its own daemon and database, so the archives it
+ * plays with never meet those of other tests.
+ */
+class SourceArchiveIT extends IsolatedDaemonIT {
+
+    private static final Path REAL_IN_RELEASE = Path.of("/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease");
+    private static final Path OWN_HOME = TestHome.create("archives");
+
+    @DynamicPropertySource
+    static void ownHome(DynamicPropertyRegistry registry) {
+        registry.add("minibuildd.home", OWN_HOME::toString);
+    }
+
+    @Autowired SetupService setup;
+    @Autowired ConfigActions actions;
+    @Autowired SourceStore sources;
+    @Autowired AptKeyStore aptKeys;
+    @Autowired DSLContext db;
+
+    private HttpServer archive;
+    private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void localArchive() throws Exception {
+        db.deleteFrom(ARCHIVE).execute();
+        archive = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        archive.createContext("/", exchange -> {
+            var body = served.get(exchange.getRequestURI().getPath());
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        archive.start();
+    }
+
+    @AfterEach
+    void stopArchive() {
+        archive.stop(0);
+    }
+
+    private String localUrl(String path) {
+        return "http://127.0.0.1:" + archive.getAddress().getPort() + path;
+    }
+
+    private List<String> debianKeys() throws Exception {
+        return Keyring.read(SetupService.DEBIAN_ARCHIVE_KEYRING).split().stream()
+                .map(k -> aptKeys.add(k.singleKey(), k.exportArmored())).toList();
+    }
+
+    @Test
+    void aTamperedReleaseFailsTheSourceWithTheReason() throws Exception {
+        // Signed content changed: were the signature not checked, Origin and Codename would match and PCA succeed.
+        var text = Files.readString(REAL_IN_RELEASE).replaceFirst("Origin: Debian", "Origin: Tampered");
+        served.put("/tampered/dists/bookworm/InRelease", text.getBytes(StandardCharsets.UTF_8));
+        sources.addArchive(localUrl("/tampered/"));
+        var tampered = new SourceRef("Tampered", "bookworm");
+        sources.add(tampered, debianKeys());
+
+        assertThatThrownBy(() -> actions.run(ConfigActions.Action.PCA, tampered.object()))
+                .isInstanceOf(LifecycleException.class).hasMessageContaining("does not verify");
+        assertThat(actions.state(tampered.object()).isActive()).isFalse();
+        assertThat(actions.lastMessage(tampered.object())).contains("pca failed").contains("does not verify");
+    }
+
+    @Test
+    void aReleaseNotSignedByTheSourcesKeysFails() throws Exception {
+        served.put("/real/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
+        sources.addArchive(localUrl("/real/"));
+        var stranger = new InstanceKeyStore(TestHome.create("stranger"), "stranger", "example.org").get().publicKeyring();
+        var strangerId = aptKeys.add(stranger.singleKey(), stranger.exportArmored());
+        var source = new SourceRef("Stranger", "bookworm");
+        sources.add(source, List.of(strangerId));
+
+        assertThatThrownBy(() -> actions.run(ConfigActions.Action.PCA, source.object()))
+                .hasMessageContaining("does not verify against the source's AptKeys " + strangerId);
+        // The prepare itself failed: nothing was recorded, and the reason is kept for the UI.
+        assertThat(actions.state(source.object())).isEqualTo(StatusState.REMOVED);
+        assertThat(actions.lastMessage(source.object())).contains("does not verify");
+    }
+
+    @Test
+    void suitesTheMirrorLacksAreReportedAndLeftOut() throws Exception {
+        served.put("/onlybase/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
+        // The same Release served under another name: its Codename gives it away.
+        served.put("/onlybase/dists/bullseye/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
+        var report = setup.setup(new SetupRequest(List.of(localUrl("/onlybase/")), false, List.of("bullseye"),
+                List.of("bookworm:amd64"), false, List.of("test:Default:bookworm"), List.of(), false, "Dir"));
+
+        assertThat(report.objects()).filteredOn(e -> e.name().equals("Debian bullseye")).singleElement()
+                .satisfies(e -> assertThat(e.note()).contains("is for Codename \"bookworm\", not \"bullseye\""));
+        assertThat(report.objects()).filteredOn(e -> e.type().equals("PrioritySource"))
+                .extracting(SetupReport.Entry::name).containsExactly("bookworm-security", "bookworm-backports", "bookworm-backports-sloppy");
+        assertThat(report.objects()).filteredOn(e -> e.type().equals("PrioritySource"))
+                .allSatisfy(e -> assertThat(e.note()).contains("set up without it"));
+        // The distribution and its repository are in use all the same.
+        assertThat(report.objects()).filteredOn(e -> e.type().equals("Distribution")).singleElement()
+                .satisfies(e -> assertThat(e.action()).isEqualTo("added"));
+        assertThat(actions.state(new SourceRef("Debian", "bookworm").object()).isActive()).isTrue();
+        assertThat(actions.state(new ObjectRef(ObjectType.REPOSITORY, "test")).isActive()).isTrue();
+    }
+}
