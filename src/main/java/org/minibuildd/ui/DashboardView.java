@@ -9,14 +9,17 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.minibuildd.daemon.InstanceService;
 
 /** The dashboard at {@code /}: who this instance is and, while it has no repositories, what to do first. */
 @Route("")
 @PageTitle("mini-buildd")
+@AnonymousAllowed
 public class DashboardView extends VerticalLayout {
 
-    DashboardView(InstanceService instances) {
+    DashboardView(InstanceService instances, AuthenticationContext authentication) {
         var instance = instances.instance();
         addClassName("mb-dashboard");
 
@@ -26,7 +29,31 @@ public class DashboardView extends VerticalLayout {
                 + " · version " + instance.version()));
         endpoints.addClassName("mb-endpoints");
 
-        add(title, endpoints, emptyRepositories());
+        add(account(authentication), title, endpoints, emptyRepositories());
+    }
+
+    /** One line: who is logged in and the way out, or the way in (the plain login page mini-buildd's clients use). */
+    private static Div account(AuthenticationContext authentication) {
+        var line = new Div();
+        line.setId("account");
+        line.addClassName("mb-account");
+        var name = authentication.getPrincipalName();
+        if (name.isPresent()) {
+            var user = new Span("Logged in as " + name.get());
+            user.setId("logged-in-user");
+            // The plain logout page: a POST with the CSRF token, like the login.
+            var logout = new Anchor("/accounts/logout/", "Log out");
+            logout.setId("logout");
+            logout.setRouterIgnore(true);
+            line.add(user, new Span(" · "), logout);
+        } else {
+            var login = new Anchor("/accounts/login/?next=/", "Log in");
+            login.setId("login");
+            // A full page load: the login page is not a Vaadin view.
+            login.setRouterIgnore(true);
+            line.add(new Span("Not logged in · "), login);
+        }
+        return line;
     }
 
     private static Div emptyRepositories() {

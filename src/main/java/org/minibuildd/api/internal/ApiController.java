@@ -1,11 +1,16 @@
 package org.minibuildd.api.internal;
 
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.minibuildd.api.ApiArguments;
+import org.minibuildd.api.ApiCall;
 import org.minibuildd.api.ApiException;
 import org.minibuildd.api.Auth;
+import org.minibuildd.users.Role;
+import org.minibuildd.users.UserService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,21 +31,24 @@ class ApiController {
     private static final MediaType PROBLEM_JSON = MediaType.parseMediaType("application/problem+json");
 
     private final ApiCatalogue catalogue;
+    private final UserService users;
     private final JsonMapper json;
 
-    ApiController(ApiCatalogue catalogue, JsonMapper json) {
+    ApiController(ApiCatalogue catalogue, UserService users, JsonMapper json) {
         this.catalogue = catalogue;
+        this.users = users;
         this.json = json;
     }
 
     @GetMapping({"/mini_buildd/api/{name}/", "/mini_buildd/api/{name}"})
-    ResponseEntity<String> call(@PathVariable String name, @RequestParam Map<String, String> query) {
+    ResponseEntity<String> call(@PathVariable String name, @RequestParam Map<String, String> query, Principal caller) {
         var call = catalogue.find(name).orElseThrow(() -> new ApiException(404, "Unknown API call",
                 "There is no API call '" + name + "'; the API page /mini_buildd/api/ lists them all"));
-        if (call.auth() != Auth.NONE) {
-            // Accounts arrive with the users module; until then only anonymous calls can be authorised.
-            throw new ApiException(401, "No permission -- see authorization schemes",
-                    "API call '" + call.name() + "' needs authorization: " + call.auth());
+        authorize(call, caller);
+        // As mini-buildd: authorization first, then confirmation; its client retries with confirm=<call>.
+        if (call.needsConfirmation() && !call.name().equals(query.get("confirm"))) {
+            throw new ApiException(400, "Confirmation needed",
+                    "API call '" + call.name() + "' needs to be confirmed: " + call.name());
         }
         var result = call.run(ApiArguments.parse(call, query));
         var output = query.getOrDefault("output", "json");
@@ -52,6 +60,34 @@ class ApiController {
                     .body(html(call.name(), json.writerWithDefaultPrettyPrinter().writeValueAsString(result)));
             default -> throw new ApiException(400, "Invalid argument",
                     "output must be one of json, html, plain, not \"" + output + "\"");
+        };
+    }
+
+    /**
+     * Anonymous (or a deactivated account's old session) for a call that needs a login: 401, as mini-buildd.
+     * Logged in but with too small a role: 403, the one place we are more precise than mini-buildd (which says 401).
+     * The role is read from the account at each call, so role changes apply to open sessions at once.
+     */
+    private void authorize(ApiCall call, Principal caller) {
+        if (call.auth() == Auth.NONE) {
+            return;
+        }
+        var needs = "API call '" + call.name() + "' needs authorization: " + call.auth();
+        var role = caller == null ? Optional.<Role>empty() : users.activeRole(caller.getName());
+        if (role.isEmpty()) {
+            throw new ApiException(401, "No permission -- see authorization schemes", needs);
+        }
+        if (!role.get().includes(needed(call.auth()))) {
+            throw new ApiException(403, "Request forbidden -- authorization will not help",
+                    needs + " (user '" + caller.getName() + "' has role " + role.get() + ")");
+        }
+    }
+
+    private static Role needed(Auth auth) {
+        return switch (auth) {
+            case NONE, LOGIN -> Role.USER;
+            case STAFF -> Role.STAFF;
+            case ADMIN -> Role.ADMIN;
         };
     }
 
