@@ -43,10 +43,17 @@ class StatusApiIT extends DaemonIT {
     }
 
     @Test
-    void statusWithRepositoriesAddsAnEmptyMapUntilThereAreSome() throws Exception {
+    void statusWithRepositoriesAddsThemByIdentity() throws Exception {
         var status = json.readTree(get("/mini_buildd/api/status/?with_repositories=true&output=json").body());
+        assertThat(status.propertyNames()).endsWith("remotes", "repositories");
+        // Other tests of this daemon may have set up repositories; each has the reference's shape.
         assertThat(status.get("repositories").isObject()).isTrue();
-        assertThat(status.get("repositories").isEmpty()).isTrue();
+        status.get("repositories").forEach(repository -> {
+            assertThat(repository.propertyNames()).containsExactly("codenames", "layout");
+            repository.get("layout").forEach(suite ->
+                    assertThat(suite.propertyNames()).containsExactly("uploadable", "experimental", "migrates_to"));
+        });
+        assertThat(json.readTree(get("/mini_buildd/api/status/?output=json").body()).has("repositories")).isFalse();
     }
 
     @Test

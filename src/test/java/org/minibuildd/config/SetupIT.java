@@ -32,7 +32,7 @@ class SetupIT extends DaemonIT {
     }
 
     @Test
-    void setsUpBookwormFromTheRealDebianMirrorAndIsIdempotent() {
+    void setsUpBookwormFromTheRealDebianMirrorAndIsIdempotent() throws Exception {
         var wanted = request(ARCHIVES,
                 List.of("bookworm"), List.of("bookworm:amd64"), List.of("test:Default:bookworm"), List.of("bookworm:amd64"));
         var report = setup.setup(wanted);
@@ -62,6 +62,18 @@ class SetupIT extends DaemonIT {
                 .satisfies(e -> assertThat(e.note()).contains("pending"));
         assertThat(report.objects()).filteredOn(e -> e.type().equals("AptKey")).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.status()).startsWith("Active"));
+
+        // status shows the repository as the reference does (shared/reference/api-samples/status-with-repositories.json).
+        var status = tools.jackson.databind.json.JsonMapper.builder().build().readTree(java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/mini_buildd/api/status/?with_repositories=true&output=json"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        var test = status.get("repositories").get("test");
+        assertThat(test.get("codenames").toString()).isEqualTo("[\"bookworm\"]");
+        assertThat(test.get("layout").propertyNames()).containsExactly("stable", "hotfix", "testing", "unstable", "snapshot", "experimental");
+        assertThat(test.get("layout").get("unstable").toString())
+                .isEqualTo("{\"uploadable\":true,\"experimental\":false,\"migrates_to\":\"testing\"}");
+        assertThat(test.get("layout").get("stable").toString())
+                .isEqualTo("{\"uploadable\":false,\"experimental\":false,\"migrates_to\":null}");
 
         // Again: nothing new; what was in use still is, what was left out says why.
         var again = setup.setup(wanted);

@@ -94,6 +94,17 @@ public class DistributionStore {
                 .orderBy(SOURCE.ORIGIN, SOURCE.CODENAME).fetch(r -> new SourceRef(r.value1(), r.value2()));
     }
 
+    public List<String> codenamesOfRepository(String identity) {
+        return db.select(SOURCE.CODENAME).from(REPOSITORY_DISTRIBUTION)
+                .join(DISTRIBUTION).on(DISTRIBUTION.ID.eq(REPOSITORY_DISTRIBUTION.DISTRIBUTION_ID))
+                .join(SOURCE).on(SOURCE.ID.eq(DISTRIBUTION.BASE_SOURCE_ID))
+                .where(REPOSITORY_DISTRIBUTION.REPOSITORY.eq(identity)).orderBy(SOURCE.CODENAME).fetch(SOURCE.CODENAME);
+    }
+
+    public String layoutOfRepository(String identity) {
+        return db.select(REPOSITORY.LAYOUT).from(REPOSITORY).where(REPOSITORY.IDENTITY.eq(identity)).fetchOne(REPOSITORY.LAYOUT);
+    }
+
     public List<String> repositories() {
         return db.select(REPOSITORY.IDENTITY).from(REPOSITORY).orderBy(REPOSITORY.IDENTITY).fetch(REPOSITORY.IDENTITY);
     }

@@ -8,6 +8,7 @@ import org.minibuildd.api.ApiArgument;
 import org.minibuildd.api.ApiArguments;
 import org.minibuildd.api.ApiCall;
 import org.minibuildd.api.Auth;
+import org.minibuildd.config.RepositoryService;
 import org.minibuildd.daemon.InstanceService;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 class StatusCall implements ApiCall {
 
     private final InstanceService instances;
+    private final RepositoryService repositories;
 
-    StatusCall(InstanceService instances) {
+    StatusCall(InstanceService instances, RepositoryService repositories) {
         this.instances = instances;
+        this.repositories = repositories;
     }
 
     @Override
@@ -54,7 +57,22 @@ class StatusCall implements ApiCall {
         status.put("chroots", List.of());
         status.put("remotes", List.of());
         if (arguments.bool("with_repositories")) {
-            status.put("repositories", Map.of());
+            var byIdentity = new LinkedHashMap<String, Object>();
+            for (var repository : repositories.all()) {
+                var layout = new LinkedHashMap<String, Object>();
+                for (var suite : repository.layout().suites()) {
+                    var options = new LinkedHashMap<String, Object>();
+                    options.put("uploadable", suite.uploadable());
+                    options.put("experimental", suite.experimental());
+                    options.put("migrates_to", suite.migratesTo());
+                    layout.put(suite.suite(), options);
+                }
+                var entry = new LinkedHashMap<String, Object>();
+                entry.put("codenames", repository.codenames());
+                entry.put("layout", layout);
+                byIdentity.put(repository.identity(), entry);
+            }
+            status.put("repositories", byIdentity);
         }
         return status;
     }
