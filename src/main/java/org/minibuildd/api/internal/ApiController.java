@@ -9,6 +9,7 @@ import org.minibuildd.api.ApiArguments;
 import org.minibuildd.api.ApiCall;
 import org.minibuildd.api.ApiException;
 import org.minibuildd.api.Auth;
+import org.minibuildd.config.ConfigException;
 import org.minibuildd.users.Role;
 import org.minibuildd.users.UserService;
 import org.springframework.http.MediaType;
@@ -95,6 +96,12 @@ class ApiController {
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>mini-buildd: " + HtmlUtils.htmlEscape(name)
                 + "</title></head><body><h1>" + HtmlUtils.htmlEscape(name) + "</h1><pre>" + HtmlUtils.htmlEscape(body)
                 + "</pre></body></html>\n";
+    }
+
+    /** A configuration value a call refused names its field: the caller's mistake, so 400. */
+    @ExceptionHandler(ConfigException.class)
+    ResponseEntity<String> invalid(ConfigException e) {
+        return refused(new ApiException(400, "Invalid argument", e.getMessage()));
     }
 
     @ExceptionHandler(ApiException.class)

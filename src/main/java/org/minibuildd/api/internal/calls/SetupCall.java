@@ -5,9 +5,7 @@ import java.util.List;
 import org.minibuildd.api.ApiArgument;
 import org.minibuildd.api.ApiArguments;
 import org.minibuildd.api.ApiCall;
-import org.minibuildd.api.ApiException;
 import org.minibuildd.api.Auth;
-import org.minibuildd.config.ConfigException;
 import org.minibuildd.config.SetupRequest;
 import org.minibuildd.config.SetupService;
 import org.springframework.stereotype.Component;
@@ -62,13 +60,9 @@ class SetupCall implements ApiCall {
 
     @Override
     public Object run(ApiArguments arguments) {
-        try {
-            return setup.setup(new SetupRequest(arguments.list("archives"), arguments.bool("archives_from_apt_sources"),
-                    arguments.list("sources"), arguments.list("distributions"), arguments.bool("distributions_from_sources"),
-                    arguments.list("repositories"), arguments.list("chroots"), arguments.bool("chroots_from_sources"),
-                    arguments.string("chroots_backend")));
-        } catch (ConfigException e) {
-            throw new ApiException(400, "Invalid argument", e.getMessage());
-        }
+        return setup.setup(new SetupRequest(arguments.list("archives"), arguments.bool("archives_from_apt_sources"),
+                arguments.list("sources"), arguments.list("distributions"), arguments.bool("distributions_from_sources"),
+                arguments.list("repositories"), arguments.list("chroots"), arguments.bool("chroots_from_sources"),
+                arguments.string("chroots_backend")));
     }
 }
