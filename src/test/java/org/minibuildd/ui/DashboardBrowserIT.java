@@ -2,17 +2,15 @@ package org.minibuildd.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.minibuildd.support.Chromium;
 import org.minibuildd.support.DaemonIT;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -22,15 +20,8 @@ class DashboardBrowserIT extends DaemonIT {
     private ChromeDriver browser;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        var options = new ChromeOptions();
-        // Explicit binaries: Selenium Manager must never try to download a browser.
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory("mb-chromium"));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        browser = Chromium.start();
     }
 
     @AfterEach
