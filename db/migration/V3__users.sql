@@ -17,3 +17,6 @@ CREATE TABLE account (
 -- whatever the cluster's locale; the database only guarantees no empty names and no blanks or control characters.
 ALTER TABLE account ADD CONSTRAINT account_username_syntax CHECK (username <> '' AND username !~ '[[:space:][:cntrl:]]');
 -- [jooq ignore stop]
+
+-- An Uploader is a user's key: it goes with the account.
+ALTER TABLE uploader ADD CONSTRAINT uploader_account_fk FOREIGN KEY (username) REFERENCES account (username) ON DELETE CASCADE;
