@@ -77,6 +77,8 @@ CREATE TABLE remote (
     key_long_id     varchar(40) NOT NULL DEFAULT '',
     key_fingerprint varchar(64) NOT NULL DEFAULT '',
     key_name        varchar(254) NOT NULL DEFAULT '',
+    key_created     timestamp with time zone,
+    key_expires     timestamp with time zone,
     status          smallint NOT NULL DEFAULT 0,
     check_state     varchar(16) NOT NULL DEFAULT 'unchecked',
     last_checked    timestamp with time zone,
