@@ -4,5 +4,5 @@
  * system: prepare, check, activate, deactivate, remove and PCA, chained along their dependencies as mini-buildd
  * does.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Configuration", allowedDependencies = {"debian", "process", "db", "daemon"})
+@org.springframework.modulith.ApplicationModule(displayName = "Configuration", allowedDependencies = {"debian", "openpgp", "process", "db", "daemon"})
 package org.minibuildd.config;
