@@ -1,36 +1,29 @@
 package org.minibuildd.config.internal;
 
 import org.minibuildd.config.ObjectRef;
-import org.minibuildd.config.ObjectType;
+import org.minibuildd.config.SourceRef;
 
 /**
  * Natural keys of status objects as written in {@link ObjectRef}: a Source is {@code <origin>:<codename>}, a
  * Chroot {@code <codename>:<architecture>} (as mini-buildd names its chroots), a Repository its identity, an AptKey
- * its key id, an Uploader its user name, a Remote its HTTP endpoint.
+ * its key id, an Uploader its user name, a Remote its HTTP endpoint. The one place that reads them apart.
  */
-public final class ObjectKeys {
+final class ObjectKeys {
 
     private ObjectKeys() {
     }
 
-    public record SourceKey(String origin, String codename) { }
+    record ChrootKey(String codename, String architecture) { }
 
-    public record ChrootKey(String codename, String architecture) { }
-
-    public static ObjectRef source(String origin, String codename) {
-        return new ObjectRef(ObjectType.SOURCE, origin + ":" + codename);
-    }
-
-    public static ObjectRef chroot(String codename, String architecture) {
-        return new ObjectRef(ObjectType.CHROOT, codename + ":" + architecture);
-    }
-
-    static SourceKey source(String key) {
+    /** Codenames never hold ':', origins may: split at the last one. */
+    static SourceRef source(ObjectRef object) {
+        var key = object.key();
         int colon = key.lastIndexOf(':');
-        return new SourceKey(key.substring(0, colon), key.substring(colon + 1));
+        return new SourceRef(key.substring(0, colon), key.substring(colon + 1));
     }
 
-    static ChrootKey chroot(String key) {
+    static ChrootKey chroot(ObjectRef object) {
+        var key = object.key();
         int colon = key.indexOf(':');
         return new ChrootKey(key.substring(0, colon), key.substring(colon + 1));
     }

@@ -62,8 +62,7 @@ abstract class PendingHooks implements StatusHooks {
 
         @Override
         public List<ObjectRef> dependencies(ObjectRef object) {
-            var codename = object.key().substring(0, object.key().indexOf(':'));
-            return sources.byCodename(codename).map(SourceRef::object).stream().toList();
+            return sources.byCodename(ObjectKeys.chroot(object).codename()).map(SourceRef::object).stream().toList();
         }
     }
 }

@@ -49,25 +49,20 @@ class SourceHooks implements StatusHooks {
         return ObjectType.SOURCE;
     }
 
-    static SourceRef source(ObjectRef object) {
-        int colon = object.key().lastIndexOf(':');
-        return new SourceRef(object.key().substring(0, colon), object.key().substring(colon + 1));
-    }
-
     @Override
     public List<ObjectRef> dependencies(ObjectRef object) {
-        return sources.aptKeyIds(source(object)).stream().map(id -> new ObjectRef(ObjectType.APT_KEY, id)).toList();
+        return sources.aptKeyIds(ObjectKeys.source(object)).stream().map(id -> new ObjectRef(ObjectType.APT_KEY, id)).toList();
     }
 
     @Override
     public void prepare(ObjectRef object) {
-        var source = source(object);
+        var source = ObjectKeys.source(object);
         sources.recordRelease(source, readRelease(source, sources.archives()));
     }
 
     @Override
     public void check(ObjectRef object) {
-        var source = source(object);
+        var source = ObjectKeys.source(object);
         var recorded = sources.release(source);
         var now = readRelease(source, recorded.archives());
         if (!now.architectures().containsAll(recorded.architectures()) || !now.components().containsAll(recorded.components())) {
@@ -79,7 +74,7 @@ class SourceHooks implements StatusHooks {
 
     @Override
     public void remove(ObjectRef object) {
-        sources.clearRelease(source(object));
+        sources.clearRelease(ObjectKeys.source(object));
     }
 
     private SourceStore.ReleaseData readRelease(SourceRef source, List<String> archives) {

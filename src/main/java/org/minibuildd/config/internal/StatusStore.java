@@ -93,12 +93,12 @@ public class StatusStore {
             case UPLOADER -> UPLOADER.USERNAME.eq(key);
             case REMOTE -> REMOTE.HTTP.eq(key);
             case SOURCE -> {
-                var source = ObjectKeys.source(key);
+                var source = ObjectKeys.source(object);
                 yield SOURCE.ORIGIN.eq(source.origin()).and(SOURCE.CODENAME.eq(source.codename()));
             }
             case REPOSITORY -> REPOSITORY.IDENTITY.eq(key);
             case CHROOT -> {
-                var chroot = ObjectKeys.chroot(key);
+                var chroot = ObjectKeys.chroot(object);
                 yield CHROOT.ARCHITECTURE.eq(chroot.architecture()).and(CHROOT.SOURCE_ID.in(
                         DSL.select(SOURCE.ID).from(SOURCE).where(SOURCE.CODENAME.eq(chroot.codename()))));
             }
