@@ -3,6 +3,7 @@ package org.minibuildd.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 import org.minibuildd.config.internal.AptKeyStore;
 import org.minibuildd.config.internal.AptSources;
 import org.minibuildd.config.internal.DistributionStore;
+import org.minibuildd.config.internal.DistroInfo;
 import org.minibuildd.config.internal.SourceStore;
 import org.minibuildd.openpgp.KeyFormatException;
 import org.minibuildd.openpgp.Keyring;
@@ -36,6 +38,8 @@ public class SetupService {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9]+");
     private static final Pattern ARCH = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final List<String> COMPONENTS = List.of("main");
+    /** Debian's own archives, as mini-buildd knows them for the Debian origin. */
+    static final List<String> DEBIAN_ARCHIVES = List.of("http://deb.debian.org/debian/", "http://deb.debian.org/debian-security/");
 
     private final ConfigActions actions;
     private final SourceStore sources;
@@ -44,9 +48,11 @@ public class SetupService {
     private final LayoutService layouts;
     private final AptSources aptSources;
     private final ProcessRunner runner;
+    private final DistroInfo distroInfo;
 
     SetupService(ConfigActions actions, SourceStore sources, AptKeyStore aptKeys, DistributionStore distributions,
-                 LayoutService layouts, AptSources aptSources, ProcessRunner runner) {
+                 LayoutService layouts, AptSources aptSources, ProcessRunner runner, DistroInfo distroInfo) {
+        this.distroInfo = distroInfo;
         this.actions = actions;
         this.sources = sources;
         this.aptKeys = aptKeys;
@@ -73,7 +79,11 @@ public class SetupService {
         if (!List.of("Dir", "File").contains(backend)) {
             throw new ConfigException("chroots_backend", "\"" + backend + "\" is not a chroot backend of this instance: use Dir or File");
         }
+        var origins = origins(request.fromOrigins());
         var codenames = new LinkedHashSet<String>();
+        if (request.sourcesFromOrigins()) {
+            origins.forEach(scope -> codenames.addAll(distroInfo.codenames(scope, LocalDate.now())));
+        }
         request.sources().forEach(c -> codenames.add(codename("sources", c)));
         wantedDistributions.forEach(d -> codenames.add(d.codename()));
         wantedChroots.forEach(c -> codenames.add(c.codename()));
@@ -223,12 +233,16 @@ public class SetupService {
         for (var url : request.archives()) {
             urls.add(archiveUrl(url));
         }
+        if (request.archivesFromOrigins()) {
+            origins(request.fromOrigins());
+            urls.addAll(DEBIAN_ARCHIVES);
+        }
         if (request.archivesFromAptSources()) {
             urls.addAll(aptSources.archives());
         }
         if (urls.isEmpty() && sources.archives().isEmpty()) {
             throw new ConfigException("archives", "no archive to take sources from: give one "
-                    + "(archives=http://deb.debian.org/debian/) or use archives_from_apt_sources=true");
+                    + "(archives=http://deb.debian.org/debian/) or use archives_from_origins or archives_from_apt_sources");
         }
         return List.copyOf(urls);
     }
@@ -240,6 +254,39 @@ public class SetupService {
             throw new ConfigException("archives", "\"" + url + "\" is not an archive URL like http://deb.debian.org/debian/");
         }
         return trimmed;
+    }
+
+    /**
+     * {@code <origin>[:lts|all]}; none given means this host's own origin. Debian is the origin this instance has
+     * the archive keys and archives of.
+     */
+    private List<DistroInfo.Scope> origins(List<String> fromOrigins) {
+        var given = fromOrigins.isEmpty() ? List.of(hostOrigin()) : fromOrigins;
+        var scopes = new ArrayList<DistroInfo.Scope>();
+        for (var value : given) {
+            var parts = value.split(":", 2);
+            if (!parts[0].equals(ORIGIN)) {
+                throw new ConfigException("from_origins", "origin \"" + parts[0] + "\" is not known here: use Debian");
+            }
+            scopes.add(switch (parts.length == 1 ? "" : parts[1]) {
+                case "" -> DistroInfo.Scope.SUPPORTED;
+                case "lts" -> DistroInfo.Scope.LTS;
+                case "all" -> DistroInfo.Scope.ALL;
+                default -> throw new ConfigException("from_origins", "\"" + value + "\": the modifier after ':' is lts or all");
+            });
+        }
+        return scopes;
+    }
+
+    /** The origin of this host's own distribution, from os-release (Debian for ID=debian). */
+    private static String hostOrigin() {
+        try {
+            return Files.readAllLines(Path.of("/etc/os-release")).stream().filter(l -> l.startsWith("ID="))
+                    .map(l -> l.substring(3).replace("\"", "")).findFirst()
+                    .map(id -> id.equals("debian") ? ORIGIN : id).orElse(ORIGIN);
+        } catch (IOException e) {
+            return ORIGIN;
+        }
     }
 
     private static String codename(String field, String codename) {

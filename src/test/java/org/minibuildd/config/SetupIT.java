@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.minibuildd.config.internal.DistroInfo;
 import org.minibuildd.config.internal.SourceStore;
 import org.minibuildd.support.DaemonIT;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,13 +23,14 @@ class SetupIT extends DaemonIT {
     private static final List<String> ARCHIVES = List.of("http://deb.debian.org/debian/", "http://deb.debian.org/debian-security");
 
     @Autowired SetupService setup;
+    @Autowired DistroInfo distroInfo;
     @Autowired ConfigActions actions;
     @Autowired SourceStore sources;
     @Autowired DSLContext db;
 
     private static SetupRequest request(List<String> archives, List<String> sourcesWanted, List<String> distributions,
                                         List<String> repositories, List<String> chroots) {
-        return new SetupRequest(archives, false, sourcesWanted, distributions, false, repositories, chroots, false, "Dir");
+        return SetupRequest.of(archives, sourcesWanted, distributions, repositories, chroots);
     }
 
     @Test
@@ -102,8 +104,29 @@ class SetupIT extends DaemonIT {
                 .hasMessageContaining("no layout \"Nonexistent\"");
         assertThatThrownBy(() -> setup.setup(request(List.of("ftp:/nowhere"), List.of(), List.of(), List.of(), List.of())))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.field()).isEqualTo("archives"));
-        assertThatThrownBy(() -> setup.setup(new SetupRequest(ARCHIVES, false, List.of(), List.of(), false, List.of(),
+        assertThatThrownBy(() -> setup.setup(new SetupRequest(List.of(), ARCHIVES, false, false, List.of(), false, List.of(), false, List.of(),
                 List.of("bookworm:amd64"), false, "LVM"))).hasMessageContaining("chroots_backend");
+        assertThatThrownBy(() -> setup.setup(new SetupRequest(List.of("Ubuntu"), List.of(), true, false, List.of(), true,
+                List.of(), false, List.of(), List.of(), false, "Dir"))).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.field()).isEqualTo("from_origins"));
         assertThat(db.fetchCount(SOURCE)).isEqualTo(before);
+    }
+
+    @Test
+    void theDebianPresetSetsUpTheSupportedCodenamesFromDebiansOwnArchives() {
+        var report = setup.setup(new SetupRequest(List.of(), List.of(), true, false, List.of(), true,
+                List.of(), false, List.of(), List.of(), false, "Dir"));
+        var supported = distroInfo.codenames(DistroInfo.Scope.SUPPORTED, java.time.LocalDate.now());
+        assertThat(supported).contains("sid");
+        assertThat(report.objects()).filteredOn(e -> e.type().equals("Archive")).extracting(SetupReport.Entry::name)
+                .containsExactly("http://deb.debian.org/debian/", "http://deb.debian.org/debian-security/");
+        // A stable release carries no Valid-Until; testing and sid do, and on a frozen mirror it may have passed:
+        // then the source is left out with that reason, never silently.
+        assertThat(actions.state(new SourceRef("Debian", supported.getFirst()).object()).isActive()).as(report.toString()).isTrue();
+        for (var codename : supported) {
+            assertThat(report.objects()).filteredOn(e -> e.name().equals("Debian " + codename)).singleElement()
+                    .satisfies(e -> assertThat(e.status().startsWith("Active") || e.note().contains("pca failed: "))
+                            .as(e.toString()).isTrue());
+        }
     }
 }

@@ -112,12 +112,43 @@ class SourceArchiveIT extends IsolatedDaemonIT {
     }
 
     @Test
+    void anExpiredReleaseFailsUnlessValidUntilIsSwitchedOff() {
+        var signer = new InstanceKeyStore(TestHome.create("archive-signer"), "archive", "example.org").get();
+        var release = """
+                Origin: Frozen
+                Label: Frozen
+                Suite: frozen
+                Codename: frozen
+                Date: Sat, 01 Nov 2025 00:00:00 UTC
+                Valid-Until: Sat, 08 Nov 2025 00:00:00 UTC
+                Architectures: amd64 arm64
+                Components: main
+                Description: a snapshot that stopped moving
+                """;
+        served.put("/frozen/dists/frozen/InRelease", signer.clearsign(release).getBytes(StandardCharsets.UTF_8));
+        sources.addArchive(localUrl("/frozen/"));
+        var keyId = aptKeys.add(signer.publicKeyring().singleKey(), signer.exportArmored());
+        var frozen = new SourceRef("Frozen", "frozen");
+        sources.add(frozen, List.of(keyId));
+
+        assertThatThrownBy(() -> actions.run(ConfigActions.Action.PCA, frozen.object()))
+                .hasMessageContaining("expired (Valid-Until: Sat, 08 Nov 2025 00:00:00 UTC)")
+                .hasMessageContaining("check_valid_until");
+        db.update(org.minibuildd.db.Tables.SOURCE).set(org.minibuildd.db.Tables.SOURCE.CHECK_VALID_UNTIL, false)
+                .where(org.minibuildd.db.Tables.SOURCE.ORIGIN.eq("Frozen")).execute();
+        actions.run(ConfigActions.Action.PCA, frozen.object());
+        assertThat(actions.state(frozen.object()).isActive()).isTrue();
+        assertThat(sources.release(frozen).architectures()).containsExactly("amd64", "arm64");
+        assertThat(sources.release(frozen).description()).isEqualTo("a snapshot that stopped moving");
+    }
+
+    @Test
     void suitesTheMirrorLacksAreReportedAndLeftOut() throws Exception {
         served.put("/onlybase/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
         // The same Release served under another name: its Codename gives it away.
         served.put("/onlybase/dists/bullseye/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
-        var report = setup.setup(new SetupRequest(List.of(localUrl("/onlybase/")), false, List.of("bullseye"),
-                List.of("bookworm:amd64"), false, List.of("test:Default:bookworm"), List.of(), false, "Dir"));
+        var report = setup.setup(SetupRequest.of(List.of(localUrl("/onlybase/")), List.of("bullseye"),
+                List.of("bookworm:amd64"), List.of("test:Default:bookworm"), List.of()));
 
         assertThat(report.objects()).filteredOn(e -> e.name().equals("Debian bullseye")).singleElement()
                 .satisfies(e -> assertThat(e.note()).contains("is for Codename \"bookworm\", not \"bullseye\""));

@@ -129,10 +129,11 @@ class SourceHooks implements StatusHooks {
         if (!codename.equals(source.codename()) && !suite.equals(source.codename())) {
             throw new IllegalStateException(where + " is for Codename \"" + codename + "\", not \"" + source.codename() + "\"");
         }
-        release.get("Valid-Until").ifPresent(validUntil -> {
+        release.get("Valid-Until").filter(v -> sources.checkValidUntil(source)).ifPresent(validUntil -> {
             try {
                 if (ZonedDateTime.parse(validUntil, RELEASE_DATE).toInstant().isBefore(clock.instant())) {
-                    throw new IllegalStateException(where + " expired (Valid-Until: " + validUntil + ")");
+                    throw new IllegalStateException(where + " expired (Valid-Until: " + validUntil
+                            + "); for a frozen snapshot mirror, switch off the source's check_valid_until");
                 }
             } catch (DateTimeParseException e) {
                 throw new IllegalStateException(where + " has an unreadable Valid-Until: " + validUntil, e);

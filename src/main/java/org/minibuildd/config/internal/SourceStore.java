@@ -86,6 +86,13 @@ public class SourceStore {
                 .fetchOne(SOURCE.CODEVERSION_OVERRIDE);
     }
 
+    /** Whether a Release's Valid-Until is enforced (mini-buildd's default; off for frozen snapshot mirrors). */
+    public boolean checkValidUntil(SourceRef source) {
+        return db.select(SOURCE.CHECK_VALID_UNTIL).from(SOURCE)
+                .where(SOURCE.ORIGIN.eq(source.origin()), SOURCE.CODENAME.eq(source.codename()))
+                .fetchOne(SOURCE.CHECK_VALID_UNTIL);
+    }
+
     public void recordRelease(SourceRef source, ReleaseData data) {
         long id = id(source).orElseThrow();
         clearRelease(source);

@@ -43,9 +43,12 @@ class SetupCall implements ApiCall {
     @Override
     public List<ApiArgument> arguments() {
         return List.of(
+                list("from_origins", "<origin>[:lts|all], used by the *_from_origins options; empty: this host's (Debian)"),
                 list("archives", "archive URLs to take sources from, e.g. http://deb.debian.org/debian/"),
+                ApiArgument.bool("archives_from_origins", "add the origins' own archives (deb.debian.org)"),
                 ApiArgument.bool("archives_from_apt_sources", "add the archives this host's apt uses"),
                 list("sources", "codenames to set up Debian sources for, e.g. bookworm"),
+                ApiArgument.bool("sources_from_origins", "add the origins' supported codenames (per distro-info)"),
                 list("distributions", "<codename>:<arch>[+<arch>…], 'native' for this host's architecture"),
                 ApiArgument.bool("distributions_from_sources", "a distribution with the native architecture for every source"),
                 list("repositories", "<id>:<layout>:<codename>[+<codename>…]; 'test' takes unsigned uploads, 'debdev' Debian Developers'"),
@@ -60,8 +63,10 @@ class SetupCall implements ApiCall {
 
     @Override
     public Object run(ApiArguments arguments) {
-        return setup.setup(new SetupRequest(arguments.list("archives"), arguments.bool("archives_from_apt_sources"),
-                arguments.list("sources"), arguments.list("distributions"), arguments.bool("distributions_from_sources"),
+        return setup.setup(new SetupRequest(arguments.list("from_origins"), arguments.list("archives"),
+                arguments.bool("archives_from_origins"), arguments.bool("archives_from_apt_sources"),
+                arguments.list("sources"), arguments.bool("sources_from_origins"),
+                arguments.list("distributions"), arguments.bool("distributions_from_sources"),
                 arguments.list("repositories"), arguments.list("chroots"), arguments.bool("chroots_from_sources"),
                 arguments.string("chroots_backend")));
     }
