@@ -30,9 +30,5 @@ public record Layout(String name, List<SuiteOption> suites, String defaultVersio
      */
     public record SuiteOption(String suite, boolean uploadable, boolean experimental, String migratesTo, int rollback,
                               boolean buildKeyringPackage, boolean notAutomatic, boolean butAutomaticUpgrades) {
-
-        public Optional<String> migratesToSuite() {
-            return Optional.ofNullable(migratesTo);
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.minibuildd.config.internal;
 
 import static org.minibuildd.db.Tables.APT_KEY;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -31,8 +30,4 @@ public class AptKeyStore {
     }
 
 
-
-    public List<String> all() {
-        return db.select(APT_KEY.KEY_ID).from(APT_KEY).orderBy(APT_KEY.KEY_ID).fetch(APT_KEY.KEY_ID);
-    }
 }

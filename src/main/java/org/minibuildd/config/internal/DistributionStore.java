@@ -109,9 +109,4 @@ public class DistributionStore {
         return db.select(REPOSITORY.IDENTITY).from(REPOSITORY).orderBy(REPOSITORY.IDENTITY).fetch(REPOSITORY.IDENTITY);
     }
 
-    /** Chroots as mini-buildd names them: {@code <codename>:<arch>}. */
-    public List<String> chroots() {
-        return db.select(SOURCE.CODENAME, CHROOT.ARCHITECTURE).from(CHROOT).join(SOURCE).on(SOURCE.ID.eq(CHROOT.SOURCE_ID))
-                .orderBy(SOURCE.CODENAME, CHROOT.ARCHITECTURE).fetch(r -> r.value1() + ":" + r.value2());
-    }
 }

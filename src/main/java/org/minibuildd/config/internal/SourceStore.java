@@ -39,10 +39,6 @@ public class SourceStore {
         return db.select(ARCHIVE.URL).from(ARCHIVE).orderBy(ARCHIVE.URL).fetch(ARCHIVE.URL);
     }
 
-    public void recordPing(String url, double ms) {
-        db.update(ARCHIVE).set(ARCHIVE.PING_MS, ms).where(ARCHIVE.URL.eq(url)).execute();
-    }
-
     /** Adds the source if it is new; returns whether it was. */
     public boolean add(SourceRef source, List<String> aptKeyIds) {
         var id = db.insertInto(SOURCE, SOURCE.ORIGIN, SOURCE.CODENAME).values(source.origin(), source.codename())
@@ -61,11 +57,6 @@ public class SourceStore {
         return db.select(SOURCE.ID).from(SOURCE)
                 .where(SOURCE.ORIGIN.eq(source.origin()), SOURCE.CODENAME.eq(source.codename()))
                 .fetchOptional(SOURCE.ID);
-    }
-
-    public List<SourceRef> all() {
-        return db.select(SOURCE.ORIGIN, SOURCE.CODENAME).from(SOURCE).orderBy(SOURCE.ORIGIN, SOURCE.CODENAME)
-                .fetch(r -> new SourceRef(r.value1(), r.value2()));
     }
 
     public Optional<SourceRef> byCodename(String codename) {
