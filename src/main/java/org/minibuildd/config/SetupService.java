@@ -191,9 +191,11 @@ public class SetupService {
         // As in mini-buildd: "test" takes unsigned uploads, "debdev" takes uploads signed by Debian Developers.
         boolean sandbox = spec.identity().equals("test");
         var keyrings = spec.identity().equals("debdev") ? DEBIAN_KEYRING.toString() : "";
+        var missingKeyring = !keyrings.isEmpty() && !Files.isReadable(DEBIAN_KEYRING)
+                ? DEBIAN_KEYRING + " is missing: install debian-keyring, or no Debian Developer can upload; " : "";
         boolean added = distributions.addRepository(spec.identity(), spec.layout(), ids, sandbox, keyrings);
         var note = (sandbox ? "uploads without signature allowed; " : "")
-                + (keyrings.isEmpty() ? "" : "uploaders from " + keyrings + "; ")
+                + (keyrings.isEmpty() ? "" : "uploaders from " + keyrings + "; ") + missingKeyring
                 + "reprepro repository on disk is pending: it arrives with the repository feature";
         report.add(pca(new ObjectRef(ObjectType.REPOSITORY, spec.identity()), "Repository",
                 spec.identity() + " (" + spec.layout() + ": " + String.join(", ", spec.codenames()) + ")",

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ftpPort   FTP incoming
  * @param db        the database: the private cluster unless {@code url} is given
  * @param adminPasswordFile where the generated admin password is kept; empty for {@code home/admin-password}
+ * @param mail      how notification mails leave this host
  */
 @ConfigurationProperties("minibuildd")
 public record MiniBuilddSettings(
@@ -25,7 +26,8 @@ public record MiniBuilddSettings(
         @DefaultValue("8066") int httpPort,
         @DefaultValue("8067") int ftpPort,
         @DefaultValue Db db,
-        @DefaultValue("") String adminPasswordFile) {
+        @DefaultValue("") String adminPasswordFile,
+        @DefaultValue Mail mail) {
 
     /**
      * @param url             JDBC URL of an external PostgreSQL server; empty to run the private cluster in home/db
@@ -35,6 +37,25 @@ public record MiniBuilddSettings(
      * @param clusterUser     the system user that owns the private cluster when the daemon itself runs as root
      *                        (PostgreSQL refuses to run as root)
      */
+    /**
+     * Notification mail (to uploaders, subscribers and configured addresses), sent over SMTP.
+     *
+     * @param host      SMTP server; empty: no mail is sent
+     * @param port      SMTP port
+     * @param from      sender address; empty for {@code mini-buildd@<hostname>}
+     * @param allowTo   regular expression recipients must match (mini-buildd's allow list); empty allows none
+     */
+    public record Mail(
+            @DefaultValue("") String host,
+            @DefaultValue("25") int port,
+            @DefaultValue("") String from,
+            @DefaultValue("") String allowTo) {
+
+        public boolean enabled() {
+            return !host.isBlank();
+        }
+    }
+
     public record Db(
             @DefaultValue("") String url,
             @DefaultValue("") String user,
