@@ -70,6 +70,7 @@ public class SetupService {
 
     public SetupReport setup(SetupRequest request) {
         // Everything is parsed and checked first: a refused argument creates nothing.
+        var origins = origins(request.fromOrigins());
         var archives = archives(request);
         var nativeArch = nativeArchitecture();
         var wantedDistributions = new ArrayList<>(parseCodenameArchs("distributions", request.distributions(), nativeArch));
@@ -79,7 +80,6 @@ public class SetupService {
         if (!List.of("Dir", "File").contains(backend)) {
             throw new ConfigException("chroots_backend", "\"" + backend + "\" is not a chroot backend of this instance: use Dir or File");
         }
-        var origins = origins(request.fromOrigins());
         var codenames = new LinkedHashSet<String>();
         if (request.sourcesFromOrigins()) {
             origins.forEach(scope -> codenames.addAll(distroInfo.codenames(scope, LocalDate.now())));
@@ -236,7 +236,7 @@ public class SetupService {
             urls.add(archiveUrl(url));
         }
         if (request.archivesFromOrigins()) {
-            origins(request.fromOrigins());
+            // Debian is the only origin origins() lets through.
             urls.addAll(DEBIAN_ARCHIVES);
         }
         if (request.archivesFromAptSources()) {
