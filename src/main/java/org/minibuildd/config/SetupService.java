@@ -15,7 +15,9 @@ import org.minibuildd.config.internal.AptKeyStore;
 import org.minibuildd.config.internal.AptSources;
 import org.minibuildd.config.internal.DistributionStore;
 import org.minibuildd.config.internal.DistroInfo;
+import org.minibuildd.config.internal.SetupStore;
 import org.minibuildd.config.internal.SourceStore;
+import org.minibuildd.daemon.InstanceService;
 import org.minibuildd.openpgp.KeyFormatException;
 import org.minibuildd.openpgp.Keyring;
 import org.minibuildd.process.Command;
@@ -38,6 +40,10 @@ public class SetupService {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9]+");
     private static final Pattern ARCH = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final List<String> COMPONENTS = List.of("main");
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    /** The port of mini-buildd's endpoint forms: {@code tcp:host=…:port=8067}, {@code host:8067}. */
+    private static final Pattern ENDPOINT_PORT = Pattern.compile("(?:port=|^[^:=]*:)(\\d{1,5})$");
+    private static final ObjectRef DAEMON = new ObjectRef(ObjectType.DAEMON, "daemon");
     /** Debian's own archives, as mini-buildd knows them for the Debian origin. */
     static final List<String> DEBIAN_ARCHIVES = List.of("http://deb.debian.org/debian/", "http://deb.debian.org/debian-security/");
 
@@ -49,9 +55,14 @@ public class SetupService {
     private final AptSources aptSources;
     private final ProcessRunner runner;
     private final DistroInfo distroInfo;
+    private final SetupStore store;
+    private final InstanceService instances;
 
     SetupService(ConfigActions actions, SourceStore sources, AptKeyStore aptKeys, DistributionStore distributions,
-                 LayoutService layouts, AptSources aptSources, ProcessRunner runner, DistroInfo distroInfo) {
+                 LayoutService layouts, AptSources aptSources, ProcessRunner runner, DistroInfo distroInfo,
+                 SetupStore store, InstanceService instances) {
+        this.store = store;
+        this.instances = instances;
         this.distroInfo = distroInfo;
         this.actions = actions;
         this.sources = sources;
@@ -63,19 +74,89 @@ public class SetupService {
     }
 
     /** {@code <codename>:<arch>+<arch>} */
-    record CodenameArchs(String codename, List<String> architectures) { }
+    record CodenameArchs(String codename, List<String> architectures) {
+        @Override
+        public String toString() {
+            return codename + ":" + String.join("+", architectures);
+        }
+    }
 
     /** {@code <id>:<layout>:<codename>+<codename>} */
-    record RepositorySpec(String identity, String layout, List<String> codenames) { }
+    record RepositorySpec(String identity, String layout, List<String> codenames) {
+        @Override
+        public String toString() {
+            return identity + ":" + layout + ":" + String.join("+", codenames);
+        }
+    }
+
+    /** Everything the arguments imply, parsed and checked before anything is touched. */
+    record Plan(List<String> archives, Keyring archiveKeys, List<String> codenames, List<CodenameArchs> distributions,
+                List<RepositorySpec> repositories, List<CodenameArchs> chroots, String backend) {
+
+        Map<String, Object> describe(String identity, String ftpEndpoint) {
+            var setup = new LinkedHashMap<String, Object>();
+            setup.put("identity", identity);
+            setup.put("ftp_endpoint", ftpEndpoint);
+            setup.put("archives", archives);
+            setup.put("sources", codenames);
+            setup.put("distributions", distributions.stream().map(CodenameArchs::toString).toList());
+            setup.put("repositories", repositories.stream().map(RepositorySpec::toString).toList());
+            setup.put("chroots", chroots.stream().map(CodenameArchs::toString).toList());
+            setup.put("chroots_backend", backend);
+            return setup;
+        }
+    }
 
     public SetupReport setup(SetupRequest request) {
-        // Everything is parsed and checked first: a refused argument creates nothing.
+        // Everything is parsed and checked first: a refused argument changes nothing.
+        var run = new Run(Selection.parse("update", request.update()), Selection.parse("pca", request.pca()));
+        var identity = identity(request.identity());
+        var ftpEndpoint = ftpEndpoint(request.ftpEndpoint());
+        var plan = plan(request);
+
+        run.visit("Daemon", identity, DAEMON, () -> true, () -> { }, "");
+        plan.archives().forEach(url -> run.visit("Archive", url, null, () -> store.hasArchive(url), () -> sources.addArchive(url), ""));
+        var keyIds = new ArrayList<String>();
+        for (var key : plan.archiveKeys().split()) {
+            var info = key.singleKey();
+            keyIds.add(info.keyId());
+            run.visit("AptKey", info.keyId() + " " + info.primaryUserId(), new ObjectRef(ObjectType.APT_KEY, info.keyId()),
+                    () -> store.hasAptKey(info.keyId()), () -> aptKeys.add(info, key.exportArmored()), "");
+        }
+        var usable = new LinkedHashMap<String, Boolean>();
+        for (var codename : plan.codenames()) {
+            usable.put(codename, run.source(new SourceRef(ORIGIN, codename), keyIds));
+        }
+        for (var wanted : plan.distributions()) {
+            if (usable.getOrDefault(wanted.codename(), false)) {
+                run.distribution(wanted, keyIds);
+            } else {
+                run.leftOut("Distribution", wanted.codename(), "its source " + ORIGIN + " " + wanted.codename() + " is not active");
+            }
+        }
+        plan.repositories().forEach(run::repository);
+        for (var wanted : plan.chroots()) {
+            var source = new SourceRef(ORIGIN, wanted.codename());
+            for (var arch : wanted.architectures()) {
+                var name = wanted.codename() + ":" + arch;
+                if (!usable.getOrDefault(wanted.codename(), false)) {
+                    run.leftOut("Chroot", name, "its source " + source + " is not active");
+                    continue;
+                }
+                run.visit("Chroot", name, new ObjectRef(ObjectType.CHROOT, name), () -> store.hasChroot(source, arch),
+                        () -> distributions.addChroot(sources.id(source).orElseThrow(), arch, plan.backend()),
+                        "chroot creation (debootstrap, " + plan.backend() + " backend) is pending: it arrives with the builder");
+            }
+        }
+        return new SetupReport(plan.describe(identity, ftpEndpoint), List.copyOf(run.instances));
+    }
+
+    private Plan plan(SetupRequest request) {
         var origins = origins(request.fromOrigins());
         var archives = archives(request);
         var nativeArch = nativeArchitecture();
         var wantedDistributions = new ArrayList<>(parseCodenameArchs("distributions", request.distributions(), nativeArch));
         var wantedChroots = new ArrayList<>(parseCodenameArchs("chroots", request.chroots(), nativeArch));
-        var wantedRepositories = request.repositories().stream().map(this::parseRepository).toList();
         var backend = request.chrootsBackend() == null || request.chrootsBackend().isBlank() ? "Dir" : request.chrootsBackend();
         if (!List.of("Dir", "File").contains(backend)) {
             throw new ConfigException("chroots_backend", "\"" + backend + "\" is not a chroot backend of this instance: use Dir or File");
@@ -87,6 +168,7 @@ public class SetupService {
         request.sources().forEach(c -> codenames.add(codename("sources", c)));
         wantedDistributions.forEach(d -> codenames.add(d.codename()));
         wantedChroots.forEach(c -> codenames.add(c.codename()));
+        var wantedRepositories = new ArrayList<>(request.repositories().stream().map(this::parseRepository).toList());
         wantedRepositories.forEach(r -> codenames.addAll(r.codenames()));
         if (request.distributionsFromSources()) {
             codenames.forEach(c -> wantedDistributions.add(new CodenameArchs(c, List.of(nativeArch))));
@@ -94,124 +176,191 @@ public class SetupService {
         if (request.chrootsFromSources()) {
             codenames.forEach(c -> wantedChroots.add(new CodenameArchs(c, List.of(nativeArch))));
         }
-        var archiveKeys = debianArchiveKeys();
-
-        var report = new ArrayList<SetupReport.Entry>();
-        var daemon = new ObjectRef(ObjectType.DAEMON, "daemon");
-        report.add(pca(daemon, "Daemon", "instance", "exists", ""));
-        archives.forEach(url -> {
-            sources.addArchive(url);
-            report.add(new SetupReport.Entry("Archive", url, "added", "", ""));
-        });
-        var keyIds = new ArrayList<String>();
-        for (var key : archiveKeys.split()) {
-            var id = aptKeys.add(key.singleKey(), key.exportArmored());
-            keyIds.add(id);
-            report.add(pca(new ObjectRef(ObjectType.APT_KEY, id), "AptKey", id + " " + key.singleKey().primaryUserId(), "added", ""));
+        var distributionsWanted = merge(wantedDistributions);
+        var all = distributionsWanted.stream().map(CodenameArchs::codename).toList();
+        for (var value : request.repositoriesFromDistributions()) {
+            var parts = value.split(":", 2);
+            wantedRepositories.add(repository("repositories_from_distributions", parts[0], parts.length == 2 ? parts[1] : "", all));
         }
-
-        var baseSources = new LinkedHashMap<String, Boolean>();
-        for (var codename : codenames) {
-            baseSources.put(codename, addSource(new SourceRef(ORIGIN, codename), keyIds, report));
-        }
-        var distributionIds = new LinkedHashMap<String, Long>();
-        for (var wanted : merge(wantedDistributions)) {
-            if (!baseSources.getOrDefault(wanted.codename(), false)) {
-                report.add(new SetupReport.Entry("Distribution", wanted.codename(), "left out", "",
-                        "its source " + ORIGIN + " " + wanted.codename() + " is not active"));
-                continue;
-            }
-            distributionIds.put(wanted.codename(), addDistribution(wanted, keyIds, report));
-        }
-        for (var repository : wantedRepositories) {
-            addRepository(repository, distributionIds, report);
-        }
-        for (var wanted : merge(wantedChroots)) {
-            if (!baseSources.getOrDefault(wanted.codename(), false)) {
-                report.add(new SetupReport.Entry("Chroot", wanted.codename(), "left out", "",
-                        "its source " + ORIGIN + " " + wanted.codename() + " is not active"));
-                continue;
-            }
-            long sourceId = sources.id(new SourceRef(ORIGIN, wanted.codename())).orElseThrow();
-            for (var arch : wanted.architectures()) {
-                boolean added = distributions.addChroot(sourceId, arch, backend);
-                report.add(pca(new ObjectRef(ObjectType.CHROOT, wanted.codename() + ":" + arch), "Chroot",
-                        wanted.codename() + ":" + arch, added ? "added" : "exists",
-                        "chroot creation (debootstrap, " + backend + " backend) is pending: it arrives with the builder"));
-            }
-        }
-        return new SetupReport(report);
+        return new Plan(List.copyOf(archives), debianArchiveKeys(), List.copyOf(codenames), distributionsWanted,
+                List.copyOf(wantedRepositories), merge(wantedChroots), backend);
     }
 
-    /** Adds and activates a source; a source the mirrors do not carry is reported and left out. */
-    private boolean addSource(SourceRef source, List<String> keyIds, List<SetupReport.Entry> report) {
-        boolean added = sources.add(source, keyIds);
-        var entry = pca(source.object(), "Source", source.toString(), added ? "added" : "exists", "");
-        report.add(entry);
-        return actions.state(source.object()).isActive();
+    /**
+     * {@code update} and {@code pca}: {@code all}, nothing (empty), or the identity hashes of the objects to act on
+     * (as a previous run reported them).
+     */
+    record Selection(boolean all, java.util.Set<String> hashes) {
+
+        static Selection parse(String field, String value) {
+            var given = value == null ? "" : value.strip();
+            if (given.equals("all")) {
+                return new Selection(true, java.util.Set.of());
+            }
+            var hashes = new LinkedHashSet<String>();
+            for (var hash : given.split(",")) {
+                if (hash.isBlank()) {
+                    continue;
+                }
+                if (!HASH.matcher(hash.strip()).matches()) {
+                    throw new ConfigException(field, "\"" + hash.strip() + "\" is neither 'all' nor an identity hash from a previous setup report");
+                }
+                hashes.add(hash.strip());
+            }
+            return new Selection(false, hashes);
+        }
+
+        boolean selects(String hash) {
+            return all || hashes.contains(hash);
+        }
     }
 
-    private long addDistribution(CodenameArchs wanted, List<String> keyIds, List<SetupReport.Entry> report) {
-        var base = new SourceRef(ORIGIN, wanted.codename());
-        var release = sources.release(base);
-        for (var arch : wanted.architectures()) {
-            if (!release.architectures().contains(arch)) {
-                throw new ConfigException("distributions", "architecture " + arch + " is not in the Release of "
-                        + base + " (it has " + String.join(", ", release.architectures()) + ")");
-            }
+    /** One run through the implied objects: inspects each, updates and PCAs the selected, reports all. */
+    private final class Run {
+        private final Selection update;
+        private final Selection pca;
+        private final List<SetupReport.Instance> instances = new ArrayList<>();
+
+        Run(Selection update, Selection pca) {
+            this.update = update;
+            this.pca = pca;
         }
-        var extras = new ArrayList<Long>();
-        for (var extra : extraSources(wanted.codename())) {
-            if (addSource(extra.source(), keyIds, report)) {
-                long id = sources.id(extra.source()).orElseThrow();
-                extras.add(distributions.addPrioritySource(id, extra.priority()));
-            } else {
-                report.add(new SetupReport.Entry("PrioritySource", extra.source().codename(), "left out", "",
-                        "no archive carries a verifiable " + extra.source() + ": the distribution " + wanted.codename()
-                                + " is set up without it"));
+
+        /**
+         * @param status the object's lifecycle, or null for objects without one
+         * @param write  creates the object, or brings an existing one in line with the setup
+         */
+        SetupReport.Instance visit(String type, String name, ObjectRef status, java.util.function.BooleanSupplier exists,
+                                   Runnable write, String note) {
+            var hash = hash(type, name);
+            var done = new ArrayList<String>();
+            var notes = new ArrayList<String>();
+            boolean present = exists.getAsBoolean();
+            if (update.selects(hash)) {
+                write.run();
+                done.add(present ? "updated" : "created");
+                present = true;
             }
+            if (present && status != null && pca.selects(hash)) {
+                try {
+                    actions.run(ConfigActions.Action.PCA, status);
+                    done.add("pca");
+                } catch (LifecycleException e) {
+                    done.add("pca(failed)");
+                    notes.add(e.getMessage());
+                }
+            }
+            if (!note.isBlank()) {
+                notes.add(note);
+            }
+            var state = present && status != null ? actions.state(status) : null;
+            var result = !present ? SetupReport.InstanceStatus.MISSING
+                    : state == null ? SetupReport.InstanceStatus.EXISTS
+                    : done.contains("pca(failed)") ? SetupReport.InstanceStatus.FAILED : SetupReport.InstanceStatus.of(state);
+            var instance = new SetupReport.Instance(type, name, hash, List.copyOf(done), result,
+                    state == null ? "" : state.describe(), String.join("; ", notes));
+            instances.add(instance);
+            return instance;
         }
-        long id = distributions.addDistribution(sources.id(base).orElseThrow(), COMPONENTS, wanted.architectures(), extras);
-        report.add(new SetupReport.Entry("Distribution", wanted.codename(), "added", "",
-                "architectures " + String.join(", ", wanted.architectures()) + "; components " + String.join(", ", COMPONENTS)));
-        return id;
+
+        /** An object the setup implies but does not create, because what it needs is not there. */
+        void leftOut(String type, String name, String why) {
+            instances.add(new SetupReport.Instance(type, name, hash(type, name), List.of(), SetupReport.InstanceStatus.MISSING,
+                    "", "left out: " + why));
+        }
+
+        /** Visits the source; returns whether it is in use, so what builds on it can be set up. */
+        boolean source(SourceRef source, List<String> keyIds) {
+            return visit("Source", source.toString(), source.object(), () -> store.hasSource(source),
+                    () -> sources.add(source, keyIds), "").status() == SetupReport.InstanceStatus.ACTIVE;
+        }
+
+        void distribution(CodenameArchs wanted, List<String> keyIds) {
+            var base = new SourceRef(ORIGIN, wanted.codename());
+            var extras = new ArrayList<Long>();
+            for (var extra : extraSources(wanted.codename())) {
+                var name = extra.source() + " (priority " + extra.priority() + ")";
+                if (!source(extra.source(), keyIds)) {
+                    leftOut("PrioritySource", name, "no archive carries a verifiable " + extra.source()
+                            + ": the distribution " + wanted.codename() + " is set up without it");
+                    continue;
+                }
+                visit("PrioritySource", name, null, () -> store.hasPrioritySource(extra.source(), extra.priority()),
+                        () -> extras.add(distributions.addPrioritySource(sources.id(extra.source()).orElseThrow(), extra.priority())), "");
+            }
+            visit("Distribution", wanted.codename(), null, () -> store.distribution(base).isPresent(), () -> {
+                var release = sources.release(base);
+                for (var arch : wanted.architectures()) {
+                    if (!release.architectures().contains(arch)) {
+                        throw new ConfigException("distributions", "architecture " + arch + " is not in the Release of "
+                                + base + " (it has " + String.join(", ", release.architectures()) + ")");
+                    }
+                }
+                distributions.addDistribution(sources.id(base).orElseThrow(), COMPONENTS, wanted.architectures(), extras);
+            }, "architectures " + String.join(", ", wanted.architectures()) + "; components " + String.join(", ", COMPONENTS));
+        }
+
+        void repository(RepositorySpec spec) {
+            var ids = new ArrayList<Long>();
+            for (var codename : spec.codenames()) {
+                var id = store.distribution(new SourceRef(ORIGIN, codename));
+                if (id.isEmpty()) {
+                    leftOut("Repository", spec.toString(), "there is no distribution " + codename);
+                    return;
+                }
+                ids.add(id.get());
+            }
+            // As in mini-buildd: "test" takes unsigned uploads, "debdev" takes uploads signed by Debian Developers.
+            boolean sandbox = spec.identity().equals("test");
+            var keyrings = spec.identity().equals("debdev") ? DEBIAN_KEYRING.toString() : "";
+            var missingKeyring = !keyrings.isEmpty() && !Files.isReadable(DEBIAN_KEYRING)
+                    ? DEBIAN_KEYRING + " is missing: install debian-keyring, or no Debian Developer can upload; " : "";
+            var note = (sandbox ? "uploads without signature allowed; " : "")
+                    + (keyrings.isEmpty() ? "" : "uploaders from " + keyrings + "; ") + missingKeyring
+                    + "reprepro repository on disk is pending: it arrives with the repository feature";
+            visit("Repository", spec.toString(), new ObjectRef(ObjectType.REPOSITORY, spec.identity()),
+                    () -> store.hasRepository(spec.identity()),
+                    () -> distributions.addRepository(spec.identity(), spec.layout(), ids, sandbox, keyrings), note);
+        }
     }
 
-    private void addRepository(RepositorySpec spec, Map<String, Long> distributionIds, List<SetupReport.Entry> report) {
-        var ids = new ArrayList<Long>();
-        for (var codename : spec.codenames()) {
-            var id = distributionIds.get(codename);
-            if (id == null) {
-                report.add(new SetupReport.Entry("Repository", spec.identity(), "left out", "",
-                        "no distribution " + codename + " (its source is not active)"));
-                return;
-            }
-            ids.add(id);
-        }
-        // As in mini-buildd: "test" takes unsigned uploads, "debdev" takes uploads signed by Debian Developers.
-        boolean sandbox = spec.identity().equals("test");
-        var keyrings = spec.identity().equals("debdev") ? DEBIAN_KEYRING.toString() : "";
-        var missingKeyring = !keyrings.isEmpty() && !Files.isReadable(DEBIAN_KEYRING)
-                ? DEBIAN_KEYRING + " is missing: install debian-keyring, or no Debian Developer can upload; " : "";
-        boolean added = distributions.addRepository(spec.identity(), spec.layout(), ids, sandbox, keyrings);
-        var note = (sandbox ? "uploads without signature allowed; " : "")
-                + (keyrings.isEmpty() ? "" : "uploaders from " + keyrings + "; ") + missingKeyring
-                + "reprepro repository on disk is pending: it arrives with the repository feature";
-        report.add(pca(new ObjectRef(ObjectType.REPOSITORY, spec.identity()), "Repository",
-                spec.identity() + " (" + spec.layout() + ": " + String.join(", ", spec.codenames()) + ")",
-                added ? "added" : "exists", note));
-    }
-
-    private SetupReport.Entry pca(ObjectRef object, String type, String name, String action, String note) {
-        String failure = "";
+    /** Names an object across runs, as mini-buildd's identity hash does: the same object gives the same hash. */
+    static String hash(String type, String name) {
         try {
-            actions.run(ConfigActions.Action.PCA, object);
-        } catch (LifecycleException e) {
-            failure = e.getMessage();
+            var digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((type + "(" + name + ")").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
-        var status = actions.state(object).describe();
-        var text = String.join("; ", java.util.stream.Stream.of(failure, note).filter(s -> !s.isBlank()).toList());
-        return new SetupReport.Entry(type, name, action, status, text);
+    }
+
+    /** The identity is settled at first start (it names the instance key); setup can confirm it, not change it. */
+    private String identity(String given) {
+        var current = instances.instance().identity();
+        if (given != null && !given.isBlank() && !given.strip().equals(current)) {
+            throw new ConfigException("identity", "this instance is \"" + current + "\": its identity is settled at first "
+                    + "start (minibuildd.identity) and names its archive key, so setup cannot change it");
+        }
+        return current;
+    }
+
+    /** The incoming endpoint comes from minibuildd.ftp-port; setup accepts it in mini-buildd's forms to confirm it. */
+    private String ftpEndpoint(String given) {
+        var incoming = java.net.URI.create(instances.instance().incomingUrl());
+        var current = "tcp:host=0.0.0.0:port=" + incoming.getPort();
+        if (given == null || given.isBlank()) {
+            return current;
+        }
+        var port = ENDPOINT_PORT.matcher(given.strip());
+        if (!port.find()) {
+            throw new ConfigException("ftp_endpoint", "\"" + given + "\" is not an endpoint like tcp:host=0.0.0.0:port=8067");
+        }
+        if (Integer.parseInt(port.group(1)) != incoming.getPort()) {
+            throw new ConfigException("ftp_endpoint", "this instance takes uploads on port " + incoming.getPort()
+                    + " (setting minibuildd.ftp-port): change the setting and restart to move it");
+        }
+        return current;
     }
 
     /** An extra source of a distribution with its apt pin priority. */
@@ -242,11 +391,36 @@ public class SetupService {
         if (request.archivesFromAptSources()) {
             urls.addAll(aptSources.archives());
         }
-        if (urls.isEmpty() && sources.archives().isEmpty()) {
+        if (request.archivesFromProxy()) {
+            urls.addAll(aptCacherNgArchives(java.net.URI.create("http://" + instances.instance().hostname() + ":3142/")));
+        }
+        boolean updating = request.update() != null && !request.update().isBlank();
+        if (updating && urls.isEmpty() && sources.archives().isEmpty()) {
             throw new ConfigException("archives", "no archive to take sources from: give one "
                     + "(archives=http://deb.debian.org/debian/) or use archives_from_origins or archives_from_apt_sources");
         }
         return List.copyOf(urls);
+    }
+
+    /**
+     * The Debian archives behind an apt-cacher-ng at the URL, or none when none answers there. It is recognised by
+     * its answer to a plain request for its root: 406, with its name in the page.
+     */
+    static List<String> aptCacherNgArchives(java.net.URI proxy) {
+        try (var client = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build()) {
+            var response = client.send(java.net.http.HttpRequest.newBuilder(proxy).timeout(java.time.Duration.ofSeconds(5)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 406 && response.body().toLowerCase(java.util.Locale.ROOT).matches("(?s).*apt.cacher.ng.*")) {
+                var base = proxy.toString().replaceAll("/+$", "");
+                return List.of(base + "/debian/", base + "/debian-security/");
+            }
+            return List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     /** mini-buildd's archive form: an http(s) or file URL with exactly one trailing slash. */
@@ -325,19 +499,27 @@ public class SetupService {
         if (parts.length != 3 || parts[2].isEmpty()) {
             throw new ConfigException("repositories", "\"" + value + "\" is not <id>:<layout>:<codename>[+<codename>…] (e.g. test:Default:bookworm)");
         }
-        if (!IDENTIFIER.matcher(parts[0]).matches()) {
-            throw new ConfigException("repositories", "\"" + parts[0] + "\" is not a repository identity (lower case letters and digits)");
-        }
-        var layout = parts[1].isEmpty() ? (parts[0].equals("debdev") ? "Debian Developer" : "Default") : parts[1];
-        if (layouts.find(layout).isEmpty()) {
-            throw new ConfigException("repositories", "no layout \"" + layout + "\" (there are: "
-                    + String.join(", ", layouts.all().stream().map(Layout::name).toList()) + ")");
-        }
         var codenames = new ArrayList<String>();
         for (var codename : parts[2].split("\\+")) {
             codenames.add(codename("repositories", codename));
         }
-        return new RepositorySpec(parts[0], layout, codenames);
+        return repository("repositories", parts[0], parts[1], codenames);
+    }
+
+    /** A repository; an empty layout is mini-buildd's default for the identity ("debdev": Debian Developer). */
+    private RepositorySpec repository(String field, String identity, String layout, List<String> codenames) {
+        if (!IDENTIFIER.matcher(identity).matches()) {
+            throw new ConfigException(field, "\"" + identity + "\" is not a repository identity (lower case letters and digits)");
+        }
+        var chosen = layout.isEmpty() ? (identity.equals("debdev") ? "Debian Developer" : "Default") : layout;
+        if (layouts.find(chosen).isEmpty()) {
+            throw new ConfigException(field, "no layout \"" + chosen + "\" (there are: "
+                    + String.join(", ", layouts.all().stream().map(Layout::name).toList()) + ")");
+        }
+        if (codenames.isEmpty()) {
+            throw new ConfigException(field, "repository " + identity + " would have no distribution: set some up too");
+        }
+        return new RepositorySpec(identity, chosen, List.copyOf(codenames));
     }
 
     /** The same codename named twice (e.g. in distributions and again from sources) is one distribution. */

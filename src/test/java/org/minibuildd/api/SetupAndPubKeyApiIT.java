@@ -55,7 +55,7 @@ class SetupAndPubKeyApiIT extends DaemonIT {
 
     @Test
     void setupNeedsAnAdminAndConfirmation() throws Exception {
-        var call = "/mini_buildd/api/setup/?archives=http://deb.debian.org/debian/&output=json";
+        var call = "/mini_buildd/api/setup/?update=all&pca=all&archives=http://deb.debian.org/debian/&output=json";
         assertThat(get(call, false).statusCode()).isEqualTo(401);
         var unconfirmed = get(call, true);
         assertThat(unconfirmed.statusCode()).isEqualTo(400);
@@ -63,11 +63,16 @@ class SetupAndPubKeyApiIT extends DaemonIT {
 
         var done = get(call + "&confirm=setup", true);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-        var objects = json.readTree(done.body()).get("objects");
-        assertThat(objects.isArray()).isTrue();
-        assertThat(objects.get(0).get("type").asString()).isEqualTo("Daemon");
-        assertThat(objects.get(0).get("status").asString()).startsWith("Active");
-        assertThat(objects.valueStream().map(o -> o.get("type").asString())).contains("Archive", "AptKey");
+        var result = json.readTree(done.body());
+        assertThat(result.propertyNames()).containsExactly("setup", "instances", "report", "severity");
+        var instances = result.get("instances");
+        assertThat(instances.isArray()).isTrue();
+        assertThat(instances.get(0).get("identity_str").asString()).isEqualTo("Daemon(itest)");
+        assertThat(instances.get(0).get("identity_hash").asString()).matches("[0-9a-f]{64}");
+        assertThat(instances.get(0).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(instances.valueStream().map(o -> o.get("type").asString())).contains("Archive", "AptKey");
+        assertThat(result.get("setup").get("archives").toString()).isEqualTo("[\"http://deb.debian.org/debian/\"]");
+        assertThat(result.get("report").get("Total instances traversed").get("quantity").asInt()).isEqualTo(instances.size());
     }
 
     @Test

@@ -30,7 +30,8 @@ class SetupIT extends DaemonIT {
 
     private static SetupRequest request(List<String> archives, List<String> sourcesWanted, List<String> distributions,
                                         List<String> repositories, List<String> chroots) {
-        return SetupRequest.of(archives, sourcesWanted, distributions, repositories, chroots);
+        return SetupRequest.all().archives(archives).sources(sourcesWanted).distributions(distributions)
+                .repositories(repositories).chroots(chroots).build();
     }
 
     @Test
@@ -53,17 +54,18 @@ class SetupIT extends DaemonIT {
         assertThat(actions.state(new SourceRef("Debian Backports", "bookworm-backports").object()).isActive()).isTrue();
         // Each extra source is either in the distribution or reported as left out (e.g. an absent -sloppy).
         int extras = db.fetchCount(DISTRIBUTION_EXTRA_SOURCE);
-        assertThat(extras + report.objects().stream().filter(e -> e.type().equals("PrioritySource")).count()).isEqualTo(3);
+        assertThat(extras + report.instances().stream()
+                .filter(e -> e.type().equals("PrioritySource") && e.status() == SetupReport.InstanceStatus.MISSING).count()).isEqualTo(3);
         assertThat(extras).isGreaterThanOrEqualTo(2);
 
         assertThat(actions.state(new ObjectRef(ObjectType.DAEMON, "daemon")).isActive()).isTrue();
         assertThat(actions.state(new ObjectRef(ObjectType.REPOSITORY, "test")).isActive()).isTrue();
         assertThat(db.select(REPOSITORY.ALLOW_UNAUTHENTICATED_UPLOADS).from(REPOSITORY).where(REPOSITORY.IDENTITY.eq("test"))
                 .fetchOne(REPOSITORY.ALLOW_UNAUTHENTICATED_UPLOADS)).isTrue();
-        assertThat(report.objects()).filteredOn(e -> e.type().equals("Chroot")).singleElement()
+        assertThat(report.instances()).filteredOn(e -> e.type().equals("Chroot")).singleElement()
                 .satisfies(e -> assertThat(e.note()).contains("pending"));
-        assertThat(report.objects()).filteredOn(e -> e.type().equals("AptKey")).isNotEmpty()
-                .allSatisfy(e -> assertThat(e.status()).startsWith("Active"));
+        assertThat(report.instances()).filteredOn(e -> e.type().equals("AptKey")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo(SetupReport.InstanceStatus.ACTIVE));
 
         // status shows the repository as the reference does (shared/reference/api-samples/status-with-repositories.json).
         var status = tools.jackson.databind.json.JsonMapper.builder().build().readTree(java.net.http.HttpClient.newHttpClient().send(
@@ -79,13 +81,13 @@ class SetupIT extends DaemonIT {
 
         // Again: nothing new; what was in use still is, what was left out says why.
         var again = setup.setup(wanted);
-        assertThat(again.objects()).filteredOn(e -> List.of("Source", "Repository", "Chroot").contains(e.type()))
+        assertThat(again.instances()).filteredOn(e -> List.of("Source", "Repository", "Chroot").contains(e.type()))
                 .allSatisfy(e -> {
-                    assertThat(e.action()).isEqualTo("exists");
-                    assertThat(e.status().startsWith("Active") || e.note().contains("pca failed")).as(e.toString()).isTrue();
+                    assertThat(e.actions()).first().isEqualTo("updated");
+                    assertThat(e.status() == SetupReport.InstanceStatus.ACTIVE || e.note().contains("pca failed")).as(e.toString()).isTrue();
                 });
-        assertThat(again.objects()).filteredOn(e -> e.name().equals("Debian bookworm") || e.type().equals("Repository"))
-                .hasSize(2).allSatisfy(e -> assertThat(e.status()).startsWith("Active"));
+        assertThat(again.instances()).filteredOn(e -> e.name().equals("Debian bookworm") || e.type().equals("Repository"))
+                .hasSize(2).allSatisfy(e -> assertThat(e.status()).isEqualTo(SetupReport.InstanceStatus.ACTIVE));
         assertThat(db.fetchCount(SOURCE, SOURCE.CODENAME.eq("bookworm"))).isEqualTo(1);
         assertThat(db.fetchCount(DISTRIBUTION_EXTRA_SOURCE)).isEqualTo(extras);
     }
@@ -104,28 +106,33 @@ class SetupIT extends DaemonIT {
                 .hasMessageContaining("no layout \"Nonexistent\"");
         assertThatThrownBy(() -> setup.setup(request(List.of("ftp:/nowhere"), List.of(), List.of(), List.of(), List.of())))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.field()).isEqualTo("archives"));
-        assertThatThrownBy(() -> setup.setup(new SetupRequest(List.of(), ARCHIVES, false, false, List.of(), false, List.of(), false, List.of(),
-                List.of("bookworm:amd64"), false, "LVM"))).hasMessageContaining("chroots_backend");
-        assertThatThrownBy(() -> setup.setup(new SetupRequest(List.of("Ubuntu"), List.of(), true, false, List.of(), true,
-                List.of(), false, List.of(), List.of(), false, "Dir"))).isInstanceOfSatisfying(ConfigException.class,
+        assertThatThrownBy(() -> setup.setup(SetupRequest.all().archives(ARCHIVES).chroots(List.of("bookworm:amd64"))
+                .chrootsBackend("LVM").build())).hasMessageContaining("chroots_backend");
+        assertThatThrownBy(() -> setup.setup(SetupRequest.all().fromOrigins(List.of("Ubuntu")).archivesFromOrigins(true)
+                .sourcesFromOrigins(true).build())).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.field()).isEqualTo("from_origins"));
+        assertThatThrownBy(() -> setup.setup(SetupRequest.all().identity("another").build()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.field()).isEqualTo("identity"));
+        assertThatThrownBy(() -> setup.setup(SetupRequest.all().ftpEndpoint("tcp:host=0.0.0.0:port=2121").build()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e).hasMessageContaining("minibuildd.ftp-port"));
+        assertThatThrownBy(() -> setup.setup(SetupRequest.inspect().update("0123").build()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.field()).isEqualTo("update"));
         assertThat(db.fetchCount(SOURCE)).isEqualTo(before);
     }
 
     @Test
     void theDebianPresetSetsUpTheSupportedCodenamesFromDebiansOwnArchives() {
-        var report = setup.setup(new SetupRequest(List.of(), List.of(), true, false, List.of(), true,
-                List.of(), false, List.of(), List.of(), false, "Dir"));
+        var report = setup.setup(SetupRequest.all().archivesFromOrigins(true).sourcesFromOrigins(true).build());
         var supported = distroInfo.codenames(DistroInfo.Scope.SUPPORTED, java.time.LocalDate.now());
         assertThat(supported).contains("sid");
-        assertThat(report.objects()).filteredOn(e -> e.type().equals("Archive")).extracting(SetupReport.Entry::name)
+        assertThat(report.instances()).filteredOn(e -> e.type().equals("Archive")).extracting(SetupReport.Instance::name)
                 .containsExactly("http://deb.debian.org/debian/", "http://deb.debian.org/debian-security/");
         // A stable release carries no Valid-Until; testing and sid do, and on a frozen mirror it may have passed:
         // then the source is left out with that reason, never silently.
         assertThat(actions.state(new SourceRef("Debian", supported.getFirst()).object()).isActive()).as(report.toString()).isTrue();
         for (var codename : supported) {
-            assertThat(report.objects()).filteredOn(e -> e.name().equals("Debian " + codename)).singleElement()
-                    .satisfies(e -> assertThat(e.status().startsWith("Active") || e.note().contains("pca failed: "))
+            assertThat(report.instances()).filteredOn(e -> e.name().equals("Debian " + codename)).singleElement()
+                    .satisfies(e -> assertThat(e.status() == SetupReport.InstanceStatus.ACTIVE || e.note().contains("pca failed: "))
                             .as(e.toString()).isTrue());
         }
     }

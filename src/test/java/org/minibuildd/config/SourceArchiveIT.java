@@ -147,19 +147,74 @@ class SourceArchiveIT extends IsolatedDaemonIT {
         served.put("/onlybase/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
         // The same Release served under another name: its Codename gives it away.
         served.put("/onlybase/dists/bullseye/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
-        var report = setup.setup(SetupRequest.of(List.of(localUrl("/onlybase/")), List.of("bullseye"),
-                List.of("bookworm:amd64"), List.of("test:Default:bookworm"), List.of()));
+        var report = setup.setup(SetupRequest.all().archives(List.of(localUrl("/onlybase/"))).sources(List.of("bullseye"))
+                .distributions(List.of("bookworm:amd64")).repositories(List.of("test:Default:bookworm")).build());
 
-        assertThat(report.objects()).filteredOn(e -> e.name().equals("Debian bullseye")).singleElement()
+        assertThat(report.instances()).filteredOn(e -> e.name().equals("Debian bullseye")).singleElement()
                 .satisfies(e -> assertThat(e.note()).contains("is for Codename \"bookworm\", not \"bullseye\""));
-        assertThat(report.objects()).filteredOn(e -> e.type().equals("PrioritySource"))
-                .extracting(SetupReport.Entry::name).containsExactly("bookworm-security", "bookworm-backports", "bookworm-backports-sloppy");
-        assertThat(report.objects()).filteredOn(e -> e.type().equals("PrioritySource"))
-                .allSatisfy(e -> assertThat(e.note()).contains("set up without it"));
+        assertThat(report.instances()).filteredOn(e -> e.type().equals("PrioritySource"))
+                .extracting(SetupReport.Instance::name).containsExactly("Debian bookworm-security (priority 500)",
+                        "Debian Backports bookworm-backports (priority 1)", "Debian Backports bookworm-backports-sloppy (priority 1)");
+        assertThat(report.instances()).filteredOn(e -> e.type().equals("PrioritySource"))
+                .allSatisfy(e -> {
+                    assertThat(e.status()).isEqualTo(SetupReport.InstanceStatus.MISSING);
+                    assertThat(e.note()).contains("set up without it");
+                });
         // The distribution and its repository are in use all the same.
-        assertThat(report.objects()).filteredOn(e -> e.type().equals("Distribution")).singleElement()
-                .satisfies(e -> assertThat(e.action()).isEqualTo("added"));
+        assertThat(report.instances()).filteredOn(e -> e.type().equals("Distribution")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actions()).containsExactly("created");
+                    assertThat(e.status()).isEqualTo(SetupReport.InstanceStatus.EXISTS);
+                });
         assertThat(actions.state(new SourceRef("Debian", "bookworm").object()).isActive()).isTrue();
         assertThat(actions.state(new ObjectRef(ObjectType.REPOSITORY, "test")).isActive()).isTrue();
+    }
+
+    @Test
+    void withoutUpdateSetupOnlyInspectsAndUpdateAndPcaTakeIdentityHashes() throws Exception {
+        served.put("/inspect/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
+        var url = localUrl("/inspect/");
+        var wanted = SetupRequest.inspect().archives(List.of(url)).distributions(List.of("bookworm:amd64"))
+                .repositoriesFromDistributions(List.of("inspect"));
+
+        var inspection = setup.setup(wanted.build());
+        var archive = instance(inspection, "Archive", url);
+        var repository = instance(inspection, "Repository", "inspect:Default:bookworm");
+        assertThat(archive.status()).isEqualTo(SetupReport.InstanceStatus.MISSING);
+        assertThat(archive.actions()).isEmpty();
+        assertThat(repository.status()).isEqualTo(SetupReport.InstanceStatus.MISSING);
+        assertThat(inspection.severity()).isEqualTo(2);
+        assertThat(inspection.setup().get("repositories")).isEqualTo(List.of("inspect:Default:bookworm"));
+        assertThat(db.fetchExists(ARCHIVE, ARCHIVE.URL.eq(url))).isFalse();
+
+        // Only the archive, by its hash from the inspection.
+        var archiveOnly = setup.setup(wanted.update(archive.hash()).build());
+        assertThat(instance(archiveOnly, "Archive", url).actions()).containsExactly("created");
+        assertThat(instance(archiveOnly, "Repository", "inspect:Default:bookworm").status()).isEqualTo(SetupReport.InstanceStatus.MISSING);
+        assertThat(db.fetchExists(ARCHIVE, ARCHIVE.URL.eq(url))).isTrue();
+
+        var all = setup.setup(wanted.update("all").pca("all").build());
+        var created = instance(all, "Repository", "inspect:Default:bookworm");
+        assertThat(created.hash()).isEqualTo(repository.hash());
+        assertThat(created.status()).as(created.toString()).isEqualTo(SetupReport.InstanceStatus.ACTIVE);
+        assertThat(created.actions()).containsExactly("created", "pca");
+
+        var ref = new ObjectRef(ObjectType.REPOSITORY, "inspect");
+        actions.run(ConfigActions.Action.DEACTIVATE, ref);
+        var deactivated = setup.setup(wanted.update("").pca("").build());
+        assertThat(instance(deactivated, "Repository", "inspect:Default:bookworm").status())
+                .isEqualTo(SetupReport.InstanceStatus.DEACTIVATED);
+        assertThat(deactivated.summary()).filteredOn(c -> c.label().equals("Deactivated instances")).singleElement()
+                .satisfies(c -> assertThat(c.severity()).isEqualTo(1));
+
+        var reactivated = setup.setup(wanted.pca(repository.hash()).build());
+        var again = instance(reactivated, "Repository", "inspect:Default:bookworm");
+        assertThat(again.actions()).containsExactly("pca");
+        assertThat(again.status()).isEqualTo(SetupReport.InstanceStatus.ACTIVE);
+    }
+
+    private static SetupReport.Instance instance(SetupReport report, String type, String name) {
+        return report.instances().stream().filter(i -> i.type().equals(type) && i.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(type + "(" + name + ") not in " + report));
     }
 }
