@@ -1,8 +1,11 @@
 package org.minibuildd.config;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.minibuildd.config.internal.DistributionStore;
+import org.minibuildd.config.internal.RepositoryConfigStore;
+import org.minibuildd.daemon.InstanceService;
 import org.springframework.stereotype.Service;
 
 /** Repositories as users see them: identity, codenames and the layout's suites. */
@@ -16,7 +19,13 @@ public class RepositoryService {
     private final LayoutService layouts;
     private final ConfigActions actions;
 
-    RepositoryService(DistributionStore distributions, LayoutService layouts, ConfigActions actions) {
+    private final RepositoryConfigStore configs;
+    private final InstanceService instances;
+
+    RepositoryService(DistributionStore distributions, LayoutService layouts, ConfigActions actions,
+                      RepositoryConfigStore configs, InstanceService instances) {
+        this.configs = configs;
+        this.instances = instances;
         this.distributions = distributions;
         this.layouts = layouts;
         this.actions = actions;
@@ -27,5 +36,19 @@ public class RepositoryService {
                 distributions.codenamesOfRepository(identity),
                 layouts.find(distributions.layoutOfRepository(identity)).orElseThrow(),
                 actions.state(new ObjectRef(ObjectType.REPOSITORY, identity)))).toList();
+    }
+
+    /** What the repository on disk is made from; empty when there is no such repository. */
+    public Optional<RepositoryConfig> config(String identity) {
+        return configs.repository(identity).map(row -> new RepositoryConfig(row.identity(),
+                layouts.find(row.layout()).orElseThrow(), configs.distributions(identity), origin(),
+                row.allowUnauthenticatedUploads(), distributions.sourcesOfRepository(identity)));
+    }
+
+    /** The archive origin apt sees: the Daemon's custom one, or mini-buildd's {@code Mini-Buildd archive <id> on <host>}. */
+    public String origin() {
+        var custom = configs.customOrigin();
+        var instance = instances.instance();
+        return custom.isBlank() ? "Mini-Buildd archive " + instance.identity() + " on " + instance.hostname() : custom;
     }
 }

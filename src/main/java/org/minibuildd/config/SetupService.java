@@ -39,7 +39,8 @@ public class SetupService {
     static final Path DEBIAN_KEYRING = Path.of("/usr/share/keyrings/debian-keyring.gpg");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9]+");
     private static final Pattern ARCH = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final List<String> COMPONENTS = List.of("main");
+    /** Debian's components in Debian's order: a distribution gets those its Release has, as mini-buildd's setup does. */
+    private static final List<String> COMPONENTS = List.of("main", "contrib", "non-free", "non-free-firmware");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     /** The port of mini-buildd's endpoint forms: {@code tcp:host=…:port=8067}, {@code host:8067}. */
     private static final Pattern ENDPOINT_PORT = Pattern.compile("(?:port=|^[^:=]*:)(\\d{1,5})$");
@@ -296,8 +297,9 @@ public class SetupService {
                                 + base + " (it has " + String.join(", ", release.architectures()) + ")");
                     }
                 }
-                distributions.addDistribution(sources.id(base).orElseThrow(), COMPONENTS, wanted.architectures(), extras);
-            }, "architectures " + String.join(", ", wanted.architectures()) + "; components " + String.join(", ", COMPONENTS));
+                distributions.addDistribution(sources.id(base).orElseThrow(), components(release.components()),
+                        wanted.architectures(), extras);
+            }, "architectures " + String.join(", ", wanted.architectures()));
         }
 
         void repository(RepositorySpec spec) {
@@ -322,6 +324,11 @@ public class SetupService {
                     () -> store.hasRepository(spec.identity()),
                     () -> distributions.addRepository(spec.identity(), spec.layout(), ids, sandbox, keyrings), note);
         }
+    }
+
+    static List<String> components(List<String> released) {
+        var chosen = COMPONENTS.stream().filter(released::contains).toList();
+        return chosen.isEmpty() ? List.of("main") : chosen;
     }
 
     /** Names an object across runs, as mini-buildd's identity hash does: the same object gives the same hash. */

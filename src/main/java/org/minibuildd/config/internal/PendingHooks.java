@@ -8,9 +8,8 @@ import org.minibuildd.config.SourceRef;
 import org.minibuildd.config.StatusHooks;
 
 /**
- * Repositories and chroots get their data on disk from the repository and builder features. Until those exist,
- * these objects go through the lifecycle with their dependencies checked but nothing created; {@link #PENDING}
- * says so wherever their status is shown.
+ * Chroots get their data on disk from the builder feature. Until it exists, they go through the lifecycle with
+ * their dependencies checked but nothing created; {@link #PENDING} says so wherever their status is shown.
  */
 abstract class PendingHooks implements StatusHooks {
 
@@ -26,25 +25,6 @@ abstract class PendingHooks implements StatusHooks {
 
     @Override
     public void remove(ObjectRef object) {
-    }
-
-    @org.springframework.stereotype.Component
-    static class Repository extends PendingHooks {
-        private final DistributionStore distributions;
-
-        Repository(DistributionStore distributions) {
-            this.distributions = distributions;
-        }
-
-        @Override
-        public ObjectType type() {
-            return ObjectType.REPOSITORY;
-        }
-
-        @Override
-        public List<ObjectRef> dependencies(ObjectRef object) {
-            return distributions.sourcesOfRepository(object.key()).stream().map(SourceRef::object).toList();
-        }
     }
 
     @org.springframework.stereotype.Component

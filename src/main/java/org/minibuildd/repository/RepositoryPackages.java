@@ -1,0 +1,196 @@
+package org.minibuildd.repository;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.minibuildd.config.Layout;
+import org.minibuildd.config.RepositoryConfig;
+import org.minibuildd.config.RepositoryService;
+import org.minibuildd.debian.DebianFormatException;
+import org.minibuildd.debian.Dsc;
+import org.minibuildd.openpgp.InstanceKeyStore;
+import org.minibuildd.repository.internal.ReleaseSigner;
+import org.minibuildd.repository.internal.RepositoryDisk;
+import org.minibuildd.repository.internal.Reprepro;
+import org.minibuildd.repository.internal.RepreproConf;
+import org.springframework.stereotype.Service;
+
+/**
+ * What goes into and out of a repository: include sources and binaries, list, remove, copy between
+ * distributions, and install with mini-buildd's rollback shift. Every change ends with the touched distributions
+ * signed again; every refusal carries reprepro's reason and leaves the repository as it was.
+ */
+@Service
+public class RepositoryPackages {
+
+    private final RepositoryService repositories;
+    private final RepositoryDisk disk;
+    private final InstanceKeyStore keys;
+
+    RepositoryPackages(RepositoryService repositories, RepositoryDisk disk, InstanceKeyStore keys) {
+        this.repositories = repositories;
+        this.disk = disk;
+        this.keys = keys;
+    }
+
+    /** Every version of the source package (and its binaries) in the repository, rollbacks included. */
+    public List<PackageListing> ls(String identity, String source) {
+        return listing(reprepro(identity).run("lsbycomponent", source));
+    }
+
+    /** Only the source entries: one per distribution the source is in. */
+    public List<PackageListing> lsSource(String identity, String source) {
+        return listing(reprepro(identity).run("--type", "dsc", "lsbycomponent", source));
+    }
+
+    public void includeSource(String identity, String diststr, Path dsc) {
+        change(identity, diststr, r -> r.run("includedsc", diststr, dsc.toAbsolutePath().toString()));
+    }
+
+    /** The binaries (and whatever else) a .changes lists, as a build result brings them. */
+    public void includeChanges(String identity, String diststr, Path changes) {
+        change(identity, diststr, r -> r.run("include", diststr, changes.toAbsolutePath().toString()));
+    }
+
+    public void includeDeb(String identity, String diststr, Path deb) {
+        change(identity, diststr, r -> r.run("includedeb", diststr, deb.toAbsolutePath().toString()));
+    }
+
+    /** Removes the source package and its binaries; with a version, only that version. */
+    public void remove(String identity, String diststr, String source, String version) {
+        change(identity, diststr, r -> r.run(withVersion(List.of("removesrc", diststr, source), version)));
+    }
+
+    /** Copies the source package and its binaries from one distribution to another (migrate, port, rollback). */
+    public void copy(String identity, String from, String to, String source, String version) {
+        distribution(identity, from);
+        change(identity, to, r -> r.run(withVersion(List.of("copysrc", to, from, source), version)));
+    }
+
+    /**
+     * Installs a built package into {@code <codename>-<identity>-<suite>}: the version there before moves to
+     * {@code -rollback0}, older rollbacks move up, the oldest beyond the layout's count is dropped. Then the source
+     * and every .changes of the build results go in; if any of them is refused, what was installed is taken out
+     * again and the previous version comes back from {@code -rollback0}.
+     */
+    public void install(String identity, String codename, String suite, Path dsc, List<Path> changes) {
+        var repository = config(identity);
+        var suiteOption = repository.layout().suite(suite)
+                .orElseThrow(() -> new RepositoryException("repository " + identity + " has no suite " + suite));
+        var diststr = repository.diststr(codename, suite);
+        distribution(repository, diststr);
+        var source = source(dsc);
+        var reprepro = reprepro(identity);
+        reprepro.locked(() -> {
+            boolean installed = lsSource(identity, source).stream().anyMatch(l -> l.distribution().equals(diststr));
+            if (installed) {
+                shiftRollbacks(repository, codename, suiteOption, source);
+            }
+            try {
+                reprepro.run("includedsc", diststr, dsc.toAbsolutePath().toString());
+                for (var result : changes) {
+                    reprepro.run("include", diststr, result.toAbsolutePath().toString());
+                }
+            } catch (RepositoryException e) {
+                reprepro.run("removesrc", diststr, source);
+                if (installed && suiteOption.rollback() > 0) {
+                    reprepro.run("copysrc", diststr, repository.diststr(codename, suite, 0), source);
+                }
+                throw new RepositoryException("installing " + source + " into " + diststr + " failed, nothing changed: "
+                        + e.getMessage(), e);
+            } finally {
+                ReleaseSigner.signStale(reprepro.basedir(), keys.get());
+            }
+            return null;
+        });
+    }
+
+    /** reprepro's own consistency check of the database against the pool. */
+    public void check(String identity) {
+        reprepro(identity).run("check");
+    }
+
+    /**
+     * Moves what is in {@code diststr} one rollback up, as mini-buildd does before an install or a remove. A
+     * version already among the rollbacks is not copied again.
+     */
+    private void shiftRollbacks(RepositoryConfig repository, String codename, Layout.SuiteOption suite, String source) {
+        var diststr = repository.diststr(codename, suite.suite());
+        var listing = lsSource(repository.identity(), source);
+        var current = listing.stream().filter(l -> l.distribution().equals(diststr)).map(PackageListing::version).findFirst();
+        var rollbackPrefix = diststr + "-rollback";
+        if (current.isEmpty() || listing.stream().anyMatch(l -> l.distribution().startsWith(rollbackPrefix)
+                && l.version().equals(current.get()))) {
+            return;
+        }
+        var reprepro = reprepro(repository.identity());
+        for (int r = suite.rollback() - 1; r >= 0; r--) {
+            var from = r == 0 ? diststr : repository.diststr(codename, suite.suite(), r - 1);
+            int previous = r - 1;
+            boolean present = r == 0 || listing.stream().anyMatch(l -> l.distribution().equals(
+                    repository.diststr(codename, suite.suite(), previous)));
+            if (present) {
+                reprepro.run("copysrc", repository.diststr(codename, suite.suite(), r), from, source);
+            }
+        }
+    }
+
+    private void change(String identity, String diststr, Function<Reprepro, String> command) {
+        distribution(identity, diststr);
+        var reprepro = reprepro(identity);
+        reprepro.locked(() -> {
+            try {
+                return command.apply(reprepro);
+            } finally {
+                ReleaseSigner.signStale(reprepro.basedir(), keys.get());
+            }
+        });
+    }
+
+    private RepositoryConfig config(String identity) {
+        return repositories.config(identity)
+                .orElseThrow(() -> new RepositoryException("there is no repository \"" + identity + "\""));
+    }
+
+    private Reprepro reprepro(String identity) {
+        if (!disk.exists(identity)) {
+            config(identity);
+            throw new RepositoryException("repository " + identity + " is not prepared: prepare it first");
+        }
+        return disk.reprepro(identity);
+    }
+
+    private void distribution(String identity, String diststr) {
+        distribution(config(identity), diststr);
+    }
+
+    private static void distribution(RepositoryConfig repository, String diststr) {
+        if (!RepreproConf.diststrs(repository).contains(diststr)) {
+            throw new RepositoryException("repository " + repository.identity() + " has no distribution " + diststr);
+        }
+    }
+
+    private static List<String> withVersion(List<String> arguments, String version) {
+        var all = new ArrayList<>(arguments);
+        if (version != null && !version.isBlank()) {
+            all.add(version);
+        }
+        return all;
+    }
+
+    private static List<PackageListing> listing(String output) {
+        return output.lines().filter(l -> l.contains("|")).map(PackageListing::parse).toList();
+    }
+
+    private static String source(Path dsc) {
+        try {
+            return Dsc.parse(Files.readString(dsc)).source();
+        } catch (IOException | DebianFormatException e) {
+            throw new RepositoryException("cannot read " + dsc.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+}

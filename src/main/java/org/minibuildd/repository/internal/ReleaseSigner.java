@@ -1,0 +1,68 @@
+package org.minibuildd.repository.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.minibuildd.openpgp.InstanceKey;
+
+/**
+ * Signs what reprepro exported: every {@code dists/<dist>/Release} newer than its signatures gets a fresh
+ * {@code Release.gpg} (detached) and {@code InRelease} (clearsigned). Each is written to a temporary file and
+ * renamed, InRelease last, so apt never reads a half-written signature; a crash between export and signing is
+ * caught up by the next call, as the Release is then still newer.
+ */
+public final class ReleaseSigner {
+
+    private ReleaseSigner() {
+    }
+
+    /** Signs the stale Releases under the repository; returns the distributions it signed. */
+    public static List<String> signStale(Path basedir, InstanceKey key) {
+        var dists = basedir.resolve("dists");
+        if (!Files.isDirectory(dists)) {
+            return List.of();
+        }
+        var signed = new ArrayList<String>();
+        try (var entries = Files.list(dists)) {
+            for (var dist : entries.sorted().toList()) {
+                var release = dist.resolve("Release");
+                if (Files.isRegularFile(release) && isStale(dist)) {
+                    sign(dist, key);
+                    signed.add(dist.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sign the Release files under " + dists, e);
+        }
+        return signed;
+    }
+
+    static boolean isStale(Path dist) throws IOException {
+        var release = Files.getLastModifiedTime(dist.resolve("Release"));
+        for (var signature : List.of("InRelease", "Release.gpg")) {
+            var file = dist.resolve(signature);
+            if (!Files.isRegularFile(file) || Files.getLastModifiedTime(file).compareTo(release) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sign(Path dist, InstanceKey key) throws IOException {
+        var release = Files.readAllBytes(dist.resolve("Release"));
+        write(dist.resolve("Release.gpg"), key.detachSign(release).getBytes(StandardCharsets.US_ASCII));
+        write(dist.resolve("InRelease"), key.clearsign(new String(release, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path target, byte[] content) throws IOException {
+        var temporary = target.resolveSibling("." + target.getFileName() + ".new");
+        Files.write(temporary, content);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
