@@ -27,6 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.minibuildd.MiniBuilddApplication;
 import org.minibuildd.openpgp.InstanceKeyStore;
 import org.minibuildd.openpgp.SignatureVerifier;
@@ -49,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"minibuildd.identity=itest", "minibuildd.hostname=localhost"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIfSystemProperty(named = "minibuildd.integration-test", matches = "true",
+        disabledReason = "an integration test: runs in failsafe (mvn verify), after the frontend bundle is built")
 class RemoteIT extends IsolatedDaemonIT {
 
     private static final int[] PORTS = freePorts();
