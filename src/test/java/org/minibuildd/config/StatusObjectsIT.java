@@ -2,7 +2,7 @@ package org.minibuildd.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.minibuildd.db.Tables.REMOTE;
+import static org.minibuildd.db.Tables.APT_KEY;
 import static org.minibuildd.db.Tables.UPLOADER;
 
 import org.jooq.DSLContext;
@@ -55,25 +55,25 @@ class StatusObjectsIT extends DaemonIT {
 
     @Test
     void aKeyThatIsNotOpenPgpIsRefusedAndNothingIsPrepared() {
-        db.insertInto(REMOTE, REMOTE.HTTP, REMOTE.KEY_ARMORED).values("http://other.example.org:8066", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n").execute();
-        var remote = new ObjectRef(ObjectType.REMOTE, "http://other.example.org:8066");
-        assertThatThrownBy(() -> actions.run(ConfigActions.Action.PCA, remote))
+        db.insertInto(APT_KEY, APT_KEY.KEY_ID, APT_KEY.KEY_ARMORED).values("NOTAKEY", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n").execute();
+        var aptKey = new ObjectRef(ObjectType.APT_KEY, "NOTAKEY");
+        assertThatThrownBy(() -> actions.run(ConfigActions.Action.PCA, aptKey))
                 .isInstanceOf(LifecycleException.class).hasMessageContaining("Not an OpenPGP public key");
-        assertThat(actions.state(remote)).isEqualTo(StatusState.REMOVED);
-        assertThat(actions.lastMessage(remote)).contains("pca failed");
+        assertThat(actions.state(aptKey)).isEqualTo(StatusState.REMOVED);
+        assertThat(actions.lastMessage(aptKey)).contains("pca failed");
     }
 
     @Test
     void removeClearsWhatPrepareRead() {
-        db.insertInto(REMOTE, REMOTE.HTTP, REMOTE.KEY_ARMORED).values("http://peer.example.org:8066", KEY).execute();
-        var remote = new ObjectRef(ObjectType.REMOTE, "http://peer.example.org:8066");
-        actions.run(ConfigActions.Action.PCA, remote);
-        actions.run(ConfigActions.Action.DEACTIVATE, remote);
-        assertThat(actions.state(remote).status()).isEqualTo(Status.PREPARED);
-        actions.run(ConfigActions.Action.REMOVE, remote);
-        assertThat(actions.state(remote)).isEqualTo(StatusState.REMOVED);
-        assertThat(db.select(REMOTE.KEY_FINGERPRINT).from(REMOTE).where(REMOTE.HTTP.eq("http://peer.example.org:8066"))
-                .fetchOne(REMOTE.KEY_FINGERPRINT)).isEmpty();
+        db.insertInto(APT_KEY, APT_KEY.KEY_ID, APT_KEY.KEY_ARMORED).values("ALICE", KEY).execute();
+        var aptKey = new ObjectRef(ObjectType.APT_KEY, "ALICE");
+        actions.run(ConfigActions.Action.PCA, aptKey);
+        actions.run(ConfigActions.Action.DEACTIVATE, aptKey);
+        assertThat(actions.state(aptKey).status()).isEqualTo(Status.PREPARED);
+        actions.run(ConfigActions.Action.REMOVE, aptKey);
+        assertThat(actions.state(aptKey)).isEqualTo(StatusState.REMOVED);
+        assertThat(db.select(APT_KEY.KEY_FINGERPRINT).from(APT_KEY).where(APT_KEY.KEY_ID.eq("ALICE"))
+                .fetchOne(APT_KEY.KEY_FINGERPRINT)).isEmpty();
     }
 
     @Test

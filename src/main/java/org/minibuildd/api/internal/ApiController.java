@@ -55,8 +55,10 @@ class ApiController {
         var output = query.getOrDefault("output", "json");
         return switch (output) {
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(result));
+            // As mini-buildd: a text result (a key, a signed message) as it is, anything else as pretty JSON.
             case "plain" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
-                    .body(json.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+                    .body(result instanceof String text ? text
+                            : json.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
             case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                     .body(html(call.name(), json.writerWithDefaultPrettyPrinter().writeValueAsString(result)));
             default -> throw new ApiException(400, "Invalid argument",

@@ -10,8 +10,8 @@ import org.minibuildd.openpgp.PublicKeyInfo;
 import org.springframework.stereotype.Component;
 
 /**
- * Objects that are an OpenPGP public key (AptKey, Uploader, Remote): prepared by reading the key (fingerprint,
- * user id, dates), checked for expiry and revocation. A Remote's handshake is the remote feature's to add.
+ * Objects that are an OpenPGP public key given by a user (AptKey, Uploader): prepared by reading the key
+ * (fingerprint, user id, dates), checked for expiry and revocation. Remotes fetch their key: {@link RemoteHooks}.
  */
 abstract class PublicKeyHooks implements StatusHooks {
 
@@ -28,7 +28,11 @@ abstract class PublicKeyHooks implements StatusHooks {
 
     @Override
     public void check(ObjectRef object) {
-        var info = info(object);
+        checkUsable(info(object));
+    }
+
+    /** A key that is revoked or expired verifies nothing any more. */
+    static void checkUsable(PublicKeyInfo info) {
         if (info.revoked()) {
             throw new IllegalStateException("key " + info.fingerprint() + " is revoked");
         }
@@ -71,18 +75,6 @@ abstract class PublicKeyHooks implements StatusHooks {
         @Override
         public ObjectType type() {
             return ObjectType.UPLOADER;
-        }
-    }
-
-    @Component
-    static class Remote extends PublicKeyHooks {
-        Remote(PublicKeyColumns keys) {
-            super(keys);
-        }
-
-        @Override
-        public ObjectType type() {
-            return ObjectType.REMOTE;
         }
     }
 }

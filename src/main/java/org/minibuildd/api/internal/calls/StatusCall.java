@@ -8,6 +8,7 @@ import org.minibuildd.api.ApiArgument;
 import org.minibuildd.api.ApiArguments;
 import org.minibuildd.api.ApiCall;
 import org.minibuildd.api.Auth;
+import org.minibuildd.config.RemoteService;
 import org.minibuildd.config.RepositoryService;
 import org.minibuildd.daemon.InstanceService;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,12 @@ class StatusCall implements ApiCall {
 
     private final InstanceService instances;
     private final RepositoryService repositories;
+    private final RemoteService remotes;
 
-    StatusCall(InstanceService instances, RepositoryService repositories) {
+    StatusCall(InstanceService instances, RepositoryService repositories, RemoteService remotes) {
         this.instances = instances;
         this.repositories = repositories;
+        this.remotes = remotes;
     }
 
     @Override
@@ -52,10 +55,11 @@ class StatusCall implements ApiCall {
         status.put("identity", instance.identity());
         status.put("url", instance.url());
         status.put("incoming_url", instance.incomingUrl());
-        // No builder yet: nothing runs, no chroots, no remotes.
+        // No builder yet: nothing runs, no chroots.
         status.put("load", 0.0);
         status.put("chroots", List.of());
-        status.put("remotes", List.of());
+        // As mini-buildd: the Remotes in use, including those that failed a check and reactivate when fixed.
+        status.put("remotes", remotes.activeUrls());
         if (arguments.bool("with_repositories")) {
             var byIdentity = new LinkedHashMap<String, Object>();
             for (var repository : repositories.all()) {
