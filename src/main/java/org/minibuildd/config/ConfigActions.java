@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.minibuildd.config.internal.StatusStore;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,14 +27,32 @@ public class ConfigActions {
 
     private final StatusStore store;
     private final TransactionTemplate transactions;
-    private final Lifecycle lifecycle;
+    private final ObjectProvider<StatusHooks> hooks;
+    private volatile Lifecycle lifecycle;
 
-    ConfigActions(StatusStore store, TransactionTemplate transactions, List<StatusHooks> hooks) {
+    /**
+     * The hooks are looked up on first use: feature modules' hooks use services that themselves show states
+     * through this class.
+     */
+    ConfigActions(StatusStore store, TransactionTemplate transactions, ObjectProvider<StatusHooks> hooks) {
         this.store = store;
         this.transactions = transactions;
-        var byType = new EnumMap<ObjectType, StatusHooks>(ObjectType.class);
-        hooks.forEach(h -> byType.put(h.type(), h));
-        this.lifecycle = new Lifecycle(new Objects(store, byType), Clock.systemUTC());
+        this.hooks = hooks;
+    }
+
+    private Lifecycle lifecycle() {
+        var current = lifecycle;
+        if (current == null) {
+            var byType = new EnumMap<ObjectType, StatusHooks>(ObjectType.class);
+            hooks.orderedStream().forEach(h -> {
+                if (byType.put(h.type(), h) != null) {
+                    throw new IllegalStateException("two hooks manage " + h.type().label() + " objects");
+                }
+            });
+            current = new Lifecycle(new Objects(store, byType), Clock.systemUTC());
+            lifecycle = current;
+        }
+        return current;
     }
 
     public StatusState state(ObjectRef object) {
@@ -47,12 +66,12 @@ public class ConfigActions {
 
     public void run(Action action, ObjectRef object) {
         Consumer<ObjectRef> step = switch (action) {
-            case PREPARE -> lifecycle::prepare;
-            case CHECK -> o -> lifecycle.check(o, true);
-            case ACTIVATE -> lifecycle::activate;
-            case DEACTIVATE -> lifecycle::deactivate;
-            case REMOVE -> lifecycle::remove;
-            case PCA -> lifecycle::pca;
+            case PREPARE -> lifecycle()::prepare;
+            case CHECK -> o -> lifecycle().check(o, true);
+            case ACTIVATE -> lifecycle()::activate;
+            case DEACTIVATE -> lifecycle()::deactivate;
+            case REMOVE -> lifecycle()::remove;
+            case PCA -> lifecycle()::pca;
         };
         var name = action.name().toLowerCase(java.util.Locale.ROOT);
         try {
@@ -73,7 +92,7 @@ public class ConfigActions {
 
     /** Marks an edited object changed (and so no longer active) in the caller's transaction. */
     public void markChanged(ObjectRef object) {
-        lifecycle.markChanged(object);
+        lifecycle().markChanged(object);
     }
 
     private void keepFailedStates(Map<ObjectRef, StatusState> states, ObjectRef object, String message) {

@@ -15,6 +15,7 @@ import org.minibuildd.config.internal.AptKeyStore;
 import org.minibuildd.config.internal.AptSources;
 import org.minibuildd.config.internal.DistributionStore;
 import org.minibuildd.config.internal.DistroInfo;
+import org.minibuildd.config.internal.RemoteStore;
 import org.minibuildd.config.internal.SetupStore;
 import org.minibuildd.config.internal.SourceStore;
 import org.minibuildd.daemon.InstanceService;
@@ -57,11 +58,15 @@ public class SetupService {
     private final ProcessRunner runner;
     private final DistroInfo distroInfo;
     private final SetupStore store;
+    private final RemoteService remotes;
+    private final RemoteStore remoteStore;
     private final InstanceService instances;
 
     SetupService(ConfigActions actions, SourceStore sources, AptKeyStore aptKeys, DistributionStore distributions,
                  LayoutService layouts, AptSources aptSources, ProcessRunner runner, DistroInfo distroInfo,
-                 SetupStore store, InstanceService instances) {
+                 SetupStore store, InstanceService instances, RemoteService remotes, RemoteStore remoteStore) {
+        this.remotes = remotes;
+        this.remoteStore = remoteStore;
         this.store = store;
         this.instances = instances;
         this.distroInfo = distroInfo;
@@ -92,7 +97,7 @@ public class SetupService {
 
     /** Everything the arguments imply, parsed and checked before anything is touched. */
     record Plan(List<String> archives, Keyring archiveKeys, List<String> codenames, List<CodenameArchs> distributions,
-                List<RepositorySpec> repositories, List<CodenameArchs> chroots, String backend) {
+                List<RepositorySpec> repositories, List<CodenameArchs> chroots, String backend, List<String> remotes) {
 
         Map<String, Object> describe(String identity, String ftpEndpoint) {
             var setup = new LinkedHashMap<String, Object>();
@@ -104,6 +109,7 @@ public class SetupService {
             setup.put("repositories", repositories.stream().map(RepositorySpec::toString).toList());
             setup.put("chroots", chroots.stream().map(CodenameArchs::toString).toList());
             setup.put("chroots_backend", backend);
+            setup.put("remotes", remotes);
             return setup;
         }
     }
@@ -149,6 +155,10 @@ public class SetupService {
                         "chroot creation (debootstrap, " + plan.backend() + " backend) is pending: it arrives with the builder");
             }
         }
+        for (var url : plan.remotes()) {
+            run.visit("Remote", url, new ObjectRef(ObjectType.REMOTE, url), () -> remoteStore.wakeCommand(url).isPresent(),
+                    () -> remotes.add(url), "");
+        }
         return new SetupReport(plan.describe(identity, ftpEndpoint), List.copyOf(run.instances));
     }
 
@@ -183,8 +193,9 @@ public class SetupService {
             var parts = value.split(":", 2);
             wantedRepositories.add(repository("repositories_from_distributions", parts[0], parts.length == 2 ? parts[1] : "", all));
         }
+        var remotes = request.remotes().stream().map(endpoint -> RemoteEndpoint.parse(endpoint).url()).distinct().toList();
         return new Plan(List.copyOf(archives), debianArchiveKeys(), List.copyOf(codenames), distributionsWanted,
-                List.copyOf(wantedRepositories), merge(wantedChroots), backend);
+                List.copyOf(wantedRepositories), merge(wantedChroots), backend, remotes);
     }
 
     /**

@@ -175,13 +175,14 @@ class SourceArchiveIT extends IsolatedDaemonIT {
         served.put("/inspect/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
         var url = localUrl("/inspect/");
         var wanted = SetupRequest.inspect().archives(List.of(url)).distributions(List.of("bookworm:amd64"))
-                .repositoriesFromDistributions(List.of("inspect"));
+                .repositoriesFromDistributions(List.of("inspect")).remotes(List.of("tcp:host=127.0.0.1:port=1"));
 
         var inspection = setup.setup(wanted.build());
         var archive = instance(inspection, "Archive", url);
         var repository = instance(inspection, "Repository", "inspect:Default:bookworm");
         assertThat(archive.status()).isEqualTo(SetupReport.InstanceStatus.MISSING);
         assertThat(archive.actions()).isEmpty();
+        assertThat(instance(inspection, "Remote", "http://127.0.0.1:1/").status()).isEqualTo(SetupReport.InstanceStatus.MISSING);
         assertThat(repository.status()).isEqualTo(SetupReport.InstanceStatus.MISSING);
         assertThat(inspection.severity()).isEqualTo(2);
         assertThat(inspection.setup().get("repositories")).isEqualTo(List.of("inspect:Default:bookworm"));
@@ -198,6 +199,11 @@ class SourceArchiveIT extends IsolatedDaemonIT {
         assertThat(created.hash()).isEqualTo(repository.hash());
         assertThat(created.status()).as(created.toString()).isEqualTo(SetupReport.InstanceStatus.ACTIVE);
         assertThat(created.actions()).containsExactly("created", "pca");
+        // A remote nobody answers for is created, and its failed PCA says where it tried.
+        var remote = instance(all, "Remote", "http://127.0.0.1:1/");
+        assertThat(remote.actions()).containsExactly("created", "pca(failed)");
+        assertThat(remote.status()).isEqualTo(SetupReport.InstanceStatus.FAILED);
+        assertThat(remote.note()).contains("127.0.0.1:1");
 
         var ref = new ObjectRef(ObjectType.REPOSITORY, "inspect");
         actions.run(ConfigActions.Action.DEACTIVATE, ref);

@@ -77,8 +77,8 @@ public final class TinyPackages {
         return deb;
     }
 
-    /** A .changes for the binary, as a build result brings it to the repository (unsigned). */
-    public static Path binaryChanges(Path dir, String name, String version, Path deb) throws IOException {
+    /** A .changes for the binary, as a build result brings it to the repository (unsigned), for the distribution. */
+    public static Path binaryChanges(Path dir, String name, String version, Path deb, String distribution) throws IOException {
         var bytes = Files.readAllBytes(deb);
         var file = deb.getFileName().toString();
         var changes = """
@@ -88,7 +88,7 @@ public final class TinyPackages {
                 Binary: %1$s
                 Architecture: all
                 Version: %3$s
-                Distribution: unstable
+                Distribution: %10$s
                 Urgency: medium
                 Maintainer: %4$s
                 Description:
@@ -104,7 +104,7 @@ public final class TinyPackages {
                 Files:
                  %9$s %6$d misc optional %7$s
                 """.formatted(name, DATE, version, MAINTAINER, digest("SHA-1", bytes), bytes.length, file,
-                digest("SHA-256", bytes), digest("MD5", bytes));
+                digest("SHA-256", bytes), digest("MD5", bytes), distribution);
         var path = dir.resolve(name + "_" + version + "_all.changes");
         Files.writeString(path, changes, StandardCharsets.UTF_8);
         return path;

@@ -64,7 +64,8 @@ class SetupCall implements ApiCall {
                 list("repositories_from_distributions", "<id>[:<layout>]: a repository with every distribution of this setup"),
                 list("chroots", "<codename>:<arch>[+<arch>…], as distributions"),
                 ApiArgument.bool("chroots_from_sources", "a chroot with the native architecture for every source"),
-                new ApiArgument("chroots_backend", ApiArgument.Type.STRING, false, "Dir", "chroot backend: Dir or File"));
+                new ApiArgument("chroots_backend", ApiArgument.Type.STRING, false, "Dir", "chroot backend: Dir or File"),
+                list("remotes", "other instances to build with: host:port, http://host:port/ or tcp:host=…:port=…"));
     }
 
     private static ApiArgument list(String name, String help) {
@@ -90,7 +91,7 @@ class SetupCall implements ApiCall {
                 .repositories(arguments.list("repositories"))
                 .repositoriesFromDistributions(arguments.list("repositories_from_distributions"))
                 .chroots(arguments.list("chroots")).chrootsFromSources(arguments.bool("chroots_from_sources"))
-                .chrootsBackend(arguments.string("chroots_backend")).build());
+                .chrootsBackend(arguments.string("chroots_backend")).remotes(arguments.list("remotes")).build());
         return json(report);
     }
 

@@ -1,0 +1,279 @@
+package org.minibuildd.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.minibuildd.db.Tables.ARCHITECTURE;
+import static org.minibuildd.db.Tables.DISTRIBUTION_ARCHITECTURE;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.sun.net.httpserver.HttpServer;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.minibuildd.config.ConfigActions;
+import org.minibuildd.config.ObjectRef;
+import org.minibuildd.config.ObjectType;
+import org.minibuildd.config.SetupReport;
+import org.minibuildd.config.SetupRequest;
+import org.minibuildd.config.SetupService;
+import org.minibuildd.daemon.Home;
+import org.minibuildd.openpgp.InstanceKeyStore;
+import org.minibuildd.support.IsolatedDaemonIT;
+import org.minibuildd.support.TestHome;
+import org.minibuildd.support.TinyPackages;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A real reprepro repository made from the {@code test} Repository (Default layout, bookworm): its configuration as
+ * the reference writes it, signatures Debian's gpgv accepts, the install primitives with rollbacks, reprepro's
+ * refusals, and delivery over HTTP. The bookworm source comes from a local archive serving the real bookworm
+ * InRelease, so no network is needed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RepositoryIT extends IsolatedDaemonIT {
+
+    private static final Path REAL_IN_RELEASE = Path.of("/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease");
+    private static final Path OWN_HOME = TestHome.create("repository");
+    private static final Path REFERENCE = Path.of("../shared/reference/reprepro/distributions");
+
+    @DynamicPropertySource
+    static void ownHome(DynamicPropertyRegistry registry) {
+        registry.add("minibuildd.home", OWN_HOME::toString);
+    }
+
+    @Autowired SetupService setup;
+    @Autowired ConfigActions actions;
+    @Autowired RepositoryPackages packages;
+    @Autowired InstanceKeyStore keys;
+    @Autowired Home home;
+    @Autowired DSLContext db;
+
+    private HttpServer archive;
+    private Path work;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void setUpTheTestRepository() throws Exception {
+        archive = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        var inRelease = Files.readAllBytes(REAL_IN_RELEASE);
+        archive.createContext("/", exchange -> {
+            boolean found = exchange.getRequestURI().getPath().equals("/debian/dists/bookworm/InRelease");
+            exchange.sendResponseHeaders(found ? 200 : 404, found ? inRelease.length : -1);
+            if (found) {
+                exchange.getResponseBody().write(inRelease);
+            }
+            exchange.close();
+        });
+        archive.start();
+        var report = setup.setup(SetupRequest.all()
+                .archives(List.of("http://127.0.0.1:" + archive.getAddress().getPort() + "/debian/"))
+                .distributions(List.of("bookworm:amd64")).repositories(List.of("test:Default:bookworm")).build());
+        assertThat(report.instances()).filteredOn(i -> i.type().equals("Repository")).singleElement()
+                .satisfies(i -> assertThat(i.status()).as(i.toString()).isEqualTo(SetupReport.InstanceStatus.ACTIVE));
+        work = Files.createTempDirectory(TestHome.create("packages"), "work");
+    }
+
+    @AfterAll
+    void stopArchive() {
+        archive.stop(0);
+    }
+
+    private Path repository() {
+        return home.repositories().resolve("test");
+    }
+
+    @Test
+    void theRepositoryIsConfiguredAsTheReferenceWritesItAndReprepoChecksClean() throws Exception {
+        // The reference's instance is "ref" on localhost and lets reprepro sign (SignWith); we sign ourselves.
+        var expected = Files.readString(REFERENCE).replace("archive ref on localhost", "archive itest on build.example.org")
+                .replace("SignWith: default\n", "");
+        assertThat(Files.readString(repository().resolve("conf/distributions"))).isEqualTo(expected);
+        TinyPackages.run(repository(), List.of("reprepro", "-b", repository().toString(), "check"));
+        assertThat(repository().resolve("dists")).isDirectoryContaining(p -> p.getFileName().toString().equals("bookworm-test-unstable-rollback8"));
+    }
+
+    @Test
+    void everyDistributionIsSignedSoThatDebiansGpgvAccepts() throws Exception {
+        var keyring = work.resolve("archive-key.gpg");
+        Files.write(keyring, keys.get().exportBinary());
+        try (var dists = Files.list(repository().resolve("dists"))) {
+            var all = dists.toList();
+            assertThat(all).hasSize(46);
+            for (var dist : all) {
+                TinyPackages.run(dist, List.of("gpgv", "--keyring", keyring.toString(), "InRelease"));
+                TinyPackages.run(dist, List.of("gpgv", "--keyring", keyring.toString(), "Release.gpg", "Release"));
+            }
+        }
+        // A changed Release no longer verifies: the check is real.
+        var tampered = work.resolve("Release");
+        var dist = repository().resolve("dists/bookworm-test-stable");
+        Files.writeString(tampered, Files.readString(dist.resolve("Release")).replace("NotAutomatic: yes", "NotAutomatic: no"));
+        var process = new ProcessBuilder("gpgv", "--keyring", keyring.toString(), dist.resolve("Release.gpg").toString(), tampered.toString())
+                .redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor()).isNotZero();
+    }
+
+    @Test
+    void installShiftsOlderVersionsThroughTheRollbacksAndDropsTheOldest() throws Exception {
+        // testing keeps 3 rollbacks in the Default layout.
+        for (var version : List.of("1.0", "1.1", "1.2", "1.3", "1.4")) {
+            install("rolling", version, "testing");
+        }
+        var listing = packages.lsSource("test", "rolling");
+        assertThat(listing).extracting(PackageListing::distribution, PackageListing::version).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("bookworm-test-testing", "1.4"),
+                org.assertj.core.groups.Tuple.tuple("bookworm-test-testing-rollback0", "1.3"),
+                org.assertj.core.groups.Tuple.tuple("bookworm-test-testing-rollback1", "1.2"),
+                org.assertj.core.groups.Tuple.tuple("bookworm-test-testing-rollback2", "1.1"));
+        // Binaries move with their source.
+        assertThat(packages.ls("test", "rolling")).filteredOn(l -> l.architecture().equals("all"))
+                .extracting(PackageListing::distribution).contains("bookworm-test-testing", "bookworm-test-testing-rollback2");
+        // Nothing of 1.0 is left in the pool.
+        try (var pool = Files.walk(repository().resolve("pool"))) {
+            assertThat(pool.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("rolling_1.0"));
+        }
+
+        packages.copy("test", "bookworm-test-testing", "bookworm-test-stable", "rolling", null);
+        assertThat(packages.lsSource("test", "rolling")).anyMatch(l -> l.distribution().equals("bookworm-test-stable") && l.version().equals("1.4"));
+        packages.remove("test", "bookworm-test-stable", "rolling", "1.4");
+        assertThat(packages.lsSource("test", "rolling")).noneMatch(l -> l.distribution().equals("bookworm-test-stable"));
+        TinyPackages.run(repository(), List.of("reprepro", "-b", repository().toString(), "check"));
+    }
+
+    @Test
+    void whatRepreproRefusesIsReportedInItsWordsAndTheRepositoryStaysConsistent() throws Exception {
+        install("refused", "2.0", "unstable");
+
+        var older = TinyPackages.source(work.resolve("older"), "refused", "1.0");
+        assertThatThrownBy(() -> packages.includeSource("test", "bookworm-test-unstable", older))
+                .isInstanceOf(RepositoryException.class).hasMessageContaining("as it has already '2.0'");
+
+        var different = TinyPackages.source(Files.createDirectories(work.resolve("different")), "refused", "2.0", "other content");
+        assertThatThrownBy(() -> packages.includeSource("test", "bookworm-test-unstable", different))
+                .hasMessageContaining("Already existing files can only be included again, if they are the same");
+
+        assertThatThrownBy(() -> packages.includeSource("test", "bookworm-test-nonexistent", older))
+                .hasMessageContaining("has no distribution bookworm-test-nonexistent");
+
+        // A build result whose checksum does not match: the install is refused and 2.0 stays where it was.
+        var dir = Files.createDirectories(work.resolve("broken"));
+        var dsc = TinyPackages.source(dir, "refused", "2.1");
+        var deb = TinyPackages.binary(dir, "refused", "2.1");
+        var changes = TinyPackages.binaryChanges(dir, "refused", "2.1", deb, "bookworm-test-unstable");
+        Files.writeString(deb, "not the deb the changes describe", java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> packages.install("test", "bookworm", "unstable", dsc, List.of(changes)))
+                .hasMessageContaining("nothing changed");
+        assertThat(packages.lsSource("test", "refused")).extracting(PackageListing::distribution, PackageListing::version)
+                .contains(org.assertj.core.groups.Tuple.tuple("bookworm-test-unstable", "2.0"))
+                .doesNotContain(org.assertj.core.groups.Tuple.tuple("bookworm-test-unstable", "2.1"));
+        TinyPackages.run(repository(), List.of("reprepro", "-b", repository().toString(), "check"));
+    }
+
+    @Test
+    void aChangedDistributionIsPreparedAgainWithoutLosingPackages() throws Exception {
+        install("kept", "1.0", "experimental");
+        db.insertInto(ARCHITECTURE, ARCHITECTURE.NAME).values("i386").onConflictDoNothing().execute();
+        db.insertInto(DISTRIBUTION_ARCHITECTURE, DISTRIBUTION_ARCHITECTURE.DISTRIBUTION_ID, DISTRIBUTION_ARCHITECTURE.ARCHITECTURE)
+                .select(db.select(DISTRIBUTION_ARCHITECTURE.DISTRIBUTION_ID, org.jooq.impl.DSL.val("i386"))
+                        .from(DISTRIBUTION_ARCHITECTURE).limit(1)).execute();
+        var repository = new ObjectRef(ObjectType.REPOSITORY, "test");
+        actions.markChanged(repository);
+        assertThat(actions.state(repository).isActive()).isFalse();
+
+        actions.run(ConfigActions.Action.PCA, repository);
+        assertThat(actions.state(repository).isActive()).isTrue();
+        assertThat(Files.readString(repository().resolve("conf/distributions"))).contains("Architectures: source amd64 i386");
+        assertThat(Files.readString(repository().resolve("dists/bookworm-test-unstable/Release"))).contains("Architectures: amd64 i386");
+        assertThat(packages.lsSource("test", "kept")).extracting(PackageListing::distribution).containsExactly("bookworm-test-experimental");
+
+        db.deleteFrom(DISTRIBUTION_ARCHITECTURE).where(DISTRIBUTION_ARCHITECTURE.ARCHITECTURE.eq("i386")).execute();
+        actions.markChanged(repository);
+        actions.run(ConfigActions.Action.PCA, repository);
+    }
+
+    @Test
+    void repositoriesAreServedWithCachingAndRangesAndNothingElseIs() throws Exception {
+        install("served", "1.0", "unstable");
+        var inRelease = "/repositories/test/dists/bookworm-test-unstable/InRelease";
+        var first = get(inRelease, null, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(new String(first.body(), StandardCharsets.UTF_8)).startsWith("-----BEGIN PGP SIGNED MESSAGE-----");
+        var etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().firstValue("Last-Modified")).isPresent();
+        assertThat(get(inRelease, "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(get(inRelease, "If-Modified-Since", first.headers().firstValue("Last-Modified").orElseThrow()).statusCode()).isEqualTo(304);
+
+        var range = get(inRelease, "Range", "bytes=0-9");
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(new String(range.body(), StandardCharsets.US_ASCII)).isEqualTo("-----BEGIN");
+        assertThat(range.headers().firstValue("Content-Range").orElseThrow()).isEqualTo("bytes 0-9/" + first.body().length);
+        assertThat(get(inRelease, "Range", "bytes=" + first.body().length + "-").statusCode()).isEqualTo(416);
+
+        var deb = "/repositories/test/pool/main/s/served/served_1.0_all.deb";
+        var debResponse = get(deb, null, null);
+        assertThat(debResponse.statusCode()).isEqualTo(200);
+        assertThat(debResponse.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/vnd.debian.binary-package");
+        assertThat(debResponse.body()).isEqualTo(Files.readAllBytes(repository().resolve("pool/main/s/served/served_1.0_all.deb")));
+
+        var listing = get("/repositories/test/", null, null);
+        assertThat(listing.statusCode()).isEqualTo(200);
+        var html = new String(listing.body(), StandardCharsets.UTF_8);
+        assertThat(html).contains("href=\"dists/\"", "href=\"pool/\"").doesNotContain("conf/", "db/");
+        assertThat(get("/repositories/test", null, null).statusCode()).isEqualTo(301);
+
+        // reprepro's own files, hidden files, traversal and links out are not reachable.
+        Files.writeString(home.root().resolve("secret"), "not for apt");
+        Files.createSymbolicLink(repository().resolve("dists/escape"), home.root());
+        for (var path : List.of("/repositories/test/conf/distributions", "/repositories/test/db/", "/repositories/test/dists/escape/secret",
+                "/repositories/test/dists/bookworm-test-unstable/.InRelease.new", "/repositories/nonexistent/")) {
+            assertThat(get(path, null, null).statusCode()).as(path).isEqualTo(404);
+        }
+        for (var raw : List.of("/repositories/test/../../secret", "/repositories/test/%2e%2e/%2e%2e/secret",
+                "/repositories/test/dists/..%2f..%2f..%2fsecret", "/repositories/%2e%2e/secret")) {
+            var answer = rawGet(raw);
+            assertThat(answer).as(raw).doesNotContain("not for apt");
+            assertThat(answer.lines().findFirst().orElseThrow()).as(raw).matches("HTTP/1.1 (400|404) .*");
+        }
+    }
+
+    /** Installs a tiny source and its arch-all binary into {@code <codename>-test-<suite>}. */
+    private void install(String name, String version, String suite) throws Exception {
+        var dir = Files.createDirectories(work.resolve(name + "-" + version + "-" + suite));
+        var dsc = TinyPackages.source(dir, name, version);
+        var deb = TinyPackages.binary(dir, name, version);
+        packages.install("test", "bookworm", suite, dsc, List.of(TinyPackages.binaryChanges(dir, name, version, deb, "bookworm-test-" + suite)));
+    }
+
+    private HttpResponse<byte[]> get(String path, String header, String value) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(url(path)));
+        if (header != null) {
+            request.header(header, value);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A request line sent exactly as written: no client normalises these paths first. */
+    private String rawGet(String path) throws IOException {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+}
