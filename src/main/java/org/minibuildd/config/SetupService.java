@@ -400,7 +400,7 @@ public class SetupService {
     private List<String> archives(SetupRequest request) {
         var urls = new LinkedHashSet<String>();
         for (var url : request.archives()) {
-            urls.add(archiveUrl(url));
+            urls.add(archiveUrl("archives", url));
         }
         if (request.archivesFromOrigins()) {
             // Debian is the only origin origins() lets through.
@@ -442,10 +442,10 @@ public class SetupService {
     }
 
     /** mini-buildd's archive form: an http(s) or file URL with exactly one trailing slash. */
-    static String archiveUrl(String url) {
+    static String archiveUrl(String field, String url) {
         var trimmed = url.strip().replaceAll("/+$", "") + "/";
         if (!trimmed.matches("(https?|file)://[^\\s]+[^/]/")) {
-            throw new ConfigException("archives", "\"" + url + "\" is not an archive URL like http://deb.debian.org/debian/");
+            throw new ConfigException(field, "\"" + url + "\" is not an archive URL like http://deb.debian.org/debian/");
         }
         return trimmed;
     }

@@ -9,9 +9,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.minibuildd.daemon.InstanceService;
+import org.minibuildd.ui.config.ConfigView;
 
 /** The dashboard at {@code /}: who this instance is and, while it has no repositories, what to do first. */
 @Route("")
@@ -29,7 +31,11 @@ public class DashboardView extends VerticalLayout {
                 + " · version " + instance.version()));
         endpoints.addClassName("mb-endpoints");
 
-        add(account(authentication), title, endpoints, emptyRepositories());
+        add(account(authentication), title, endpoints);
+        if (authentication.hasRole("ADMIN")) {
+            add(administration());
+        }
+        add(emptyRepositories());
     }
 
     /** One line: who is logged in and the way out, or the way in (the plain login page mini-buildd's clients use). */
@@ -53,6 +59,16 @@ public class DashboardView extends VerticalLayout {
             login.setRouterIgnore(true);
             line.add(new Span("Not logged in · "), login);
         }
+        return line;
+    }
+
+    /** Administrators' way to the configuration editors. */
+    private static Paragraph administration() {
+        var config = new RouterLink("Configuration", ConfigView.class);
+        config.setId("config-link");
+        var line = new Paragraph(new Span("Administration: "), config,
+                new Span(" — sources, distributions, repositories, chroots, remotes, uploaders and their status"));
+        line.setId("administration");
         return line;
     }
 

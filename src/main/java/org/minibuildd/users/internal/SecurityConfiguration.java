@@ -1,5 +1,6 @@
 package org.minibuildd.users.internal;
 
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +46,15 @@ class SecurityConfiguration {
     @Bean
     WebSecurityCustomizer publicRepositories() {
         return web -> web.ignoring().requestMatchers("/repositories/**");
+    }
+
+    /**
+     * Views decide by their access annotations; an anonymous visitor of a view that needs a login is sent to the
+     * plain login page (and back after it), not shown a "could not navigate" page.
+     */
+    @Bean
+    static NavigationAccessControlConfigurer navigationAccessControlConfigurer() {
+        return new NavigationAccessControlConfigurer().withAnnotatedViewAccessChecker().withLoginView(AccountPages.LOGIN);
     }
 
     @Bean
