@@ -33,9 +33,9 @@ class SetupArgumentsTest {
 
     @Test
     void archiveUrlsGetExactlyOneTrailingSlash() {
-        assertThat(SetupService.archiveUrl("http://deb.debian.org/debian")).isEqualTo("http://deb.debian.org/debian/");
-        assertThat(SetupService.archiveUrl("http://deb.debian.org/debian///")).isEqualTo("http://deb.debian.org/debian/");
-        assertThatThrownBy(() -> SetupService.archiveUrl("deb.debian.org/debian")).isInstanceOf(ConfigException.class);
+        assertThat(SetupService.archiveUrl("archives", "http://deb.debian.org/debian")).isEqualTo("http://deb.debian.org/debian/");
+        assertThat(SetupService.archiveUrl("archives", "http://deb.debian.org/debian///")).isEqualTo("http://deb.debian.org/debian/");
+        assertThatThrownBy(() -> SetupService.archiveUrl("archives", "deb.debian.org/debian")).isInstanceOf(ConfigException.class);
     }
 
     @Test

