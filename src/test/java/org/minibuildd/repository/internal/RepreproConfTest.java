@@ -1,0 +1,110 @@
+package org.minibuildd.repository.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.minibuildd.config.Layout;
+import org.minibuildd.config.RepositoryConfig;
+
+class RepreproConfTest {
+
+    private static RepositoryConfig repository(Map<String, String> meta) {
+        var layout = new Layout("Small", List.of(
+                new Layout.SuiteOption("stable", false, false, null, 1, false, true, true),
+                new Layout.SuiteOption("unstable", true, false, "stable", 2, false, true, true),
+                new Layout.SuiteOption("experimental", true, true, null, 0, false, true, false)),
+                "", "", "", "", meta);
+        var base = new RepositoryConfig.AptSource("http://deb.debian.org/debian/", "bookworm", List.of("main"), 0);
+        return new RepositoryConfig("test", layout, List.of(new RepositoryConfig.Distribution("bookworm",
+                List.of("main", "contrib"), List.of("amd64", "i386"), "amd64", List.of("amd64"), base, List.of())),
+                "Mini-Buildd archive x on host", false, List.of());
+    }
+
+    @Test
+    void everySuiteThenItsRollbacksWhichAptNeverPicksOnItsOwn() {
+        var text = RepreproConf.distributions(repository(Map.of()));
+        assertThat(RepreproConf.diststrs(repository(Map.of()))).containsExactly("bookworm-test-stable",
+                "bookworm-test-stable-rollback0", "bookworm-test-unstable", "bookworm-test-unstable-rollback0",
+                "bookworm-test-unstable-rollback1", "bookworm-test-experimental");
+        assertThat(text).startsWith("""
+                Codename: bookworm-test-stable
+                Suite: bookworm-test-stable
+                Label: bookworm-test-stable
+                AlsoAcceptFor:\s
+                Origin: Mini-Buildd archive x on host
+                Components: main contrib
+                UDebComponents: main contrib
+                Architectures: source amd64 i386
+                Description: bookworm-test-stable
+                NotAutomatic: yes
+                ButAutomaticUpgrades: yes
+                DebIndices: Packages Release . .gz .xz
+                DscIndices: Sources Release . .gz .xz
+                Contents: .gz
+
+                Codename: bookworm-test-stable-rollback0
+                """);
+        assertThat(text).doesNotContain("SignWith");
+        var experimental = text.substring(text.indexOf("Codename: bookworm-test-experimental"));
+        assertThat(experimental).contains("ButAutomaticUpgrades: no");
+        var rollback = text.substring(text.indexOf("Codename: bookworm-test-unstable-rollback1"));
+        assertThat(rollback).contains("NotAutomatic: yes\nButAutomaticUpgrades: no");
+    }
+
+    @Test
+    void metaDistributionsAreAcceptedForTheDistributionTheyStandFor() {
+        var text = RepreproConf.distributions(repository(Map.of("unstable", "bookworm-unstable", "sid", "bookworm-unstable",
+                "other", "trixie-unstable")));
+        var unstable = text.substring(text.indexOf("Codename: bookworm-test-unstable\n"));
+        assertThat(unstable).contains("AlsoAcceptFor: sid unstable\n");
+        assertThat(text).doesNotContain("other");
+    }
+
+    @Test
+    void releasesNewerThanTheirSignaturesAreStale(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Release"), "Origin: x\n");
+        assertThat(ReleaseSigner.isStale(dir)).isTrue();
+        Files.writeString(dir.resolve("Release.gpg"), "sig");
+        Files.writeString(dir.resolve("InRelease"), "sig");
+        assertThat(ReleaseSigner.isStale(dir)).isFalse();
+        Files.setLastModifiedTime(dir.resolve("Release"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertThat(ReleaseSigner.isStale(dir)).isTrue();
+    }
+
+    @Test
+    void repreprosComplaintWithoutItsChatter() {
+        assertThat(Reprepro.reason("Exporting indices...\nERROR: 'x.dsc' cannot be included.\nThere have been errors!\n"))
+                .isEqualTo("ERROR: 'x.dsc' cannot be included.");
+    }
+
+    @Test
+    void contentTypesAptAndBrowsersExpect() {
+        assertThat(RepositoryFilesServlet.contentType("InRelease")).startsWith("text/plain");
+        assertThat(RepositoryFilesServlet.contentType("hello_1.0_all.deb")).isEqualTo("application/vnd.debian.binary-package");
+        assertThat(RepositoryFilesServlet.contentType("Packages.xz")).isEqualTo("application/x-xz");
+        assertThat(RepositoryFilesServlet.contentType("Release.gpg")).isEqualTo("application/pgp-signature");
+        assertThat(RepositoryFilesServlet.contentType("hello_1.0.dsc")).startsWith("text/plain");
+    }
+
+    @Test
+    void onlyDistsAndPoolBelowARepositoryAndNothingOutside(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("test/dists/d"));
+        Files.createDirectories(root.resolve("test/conf"));
+        Files.writeString(root.resolve("test/dists/d/InRelease"), "x");
+        Files.writeString(root.resolve("test/conf/distributions"), "x");
+        var servlet = new RepositoryFilesServlet(root);
+        assertThat(servlet.resolve("/test/dists/d/InRelease")).isNotNull();
+        assertThat(servlet.resolve("/test/")).isNotNull();
+        assertThat(servlet.resolve("/test/conf/distributions")).isNull();
+        assertThat(servlet.resolve("/test/dists/d/../../conf/distributions")).isNull();
+        assertThat(servlet.resolve("/test/dists/.hidden")).isNull();
+        assertThat(servlet.resolve("/test/dists/d\0")).isNull();
+        Files.createSymbolicLink(root.resolve("test/dists/out"), Path.of("/etc"));
+        assertThat(servlet.resolve("/test/dists/out/passwd")).isNull();
+    }
+}
