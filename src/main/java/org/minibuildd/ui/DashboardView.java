@@ -12,16 +12,20 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.minibuildd.config.RepositoryService;
 import org.minibuildd.daemon.InstanceService;
 import org.minibuildd.ui.config.ConfigView;
 
-/** The dashboard at {@code /}: who this instance is and, while it has no repositories, what to do first. */
+/**
+ * The dashboard at {@code /}: who this instance is, its repositories with what users need to use them, and, while
+ * it has none, what to do first.
+ */
 @Route("")
 @PageTitle("mini-buildd")
 @AnonymousAllowed
 public class DashboardView extends VerticalLayout {
 
-    DashboardView(InstanceService instances, AuthenticationContext authentication) {
+    DashboardView(InstanceService instances, RepositoryService repositories, AuthenticationContext authentication) {
         var instance = instances.instance();
         addClassName("mb-dashboard");
 
@@ -35,7 +39,33 @@ public class DashboardView extends VerticalLayout {
         if (authentication.hasRole("ADMIN")) {
             add(administration());
         }
-        add(emptyRepositories());
+        var all = repositories.all();
+        add(all.isEmpty() ? emptyRepositories() : repositories(all));
+    }
+
+    /** Each repository: where to browse it, its codenames and status, and the apt lines and dput config for it. */
+    private static Div repositories(java.util.List<RepositoryService.Summary> all) {
+        var box = new Div();
+        box.setId("repositories");
+        box.add(new H2("Repositories"));
+        for (var repository : all) {
+            var id = repository.identity();
+            var browse = new Anchor("/repositories/" + id + "/", id);
+            browse.setRouterIgnore(true);
+            var apt = new Anchor("/mini_buildd/api/sources_list/?repositories=" + id + "&output=plain", "apt lines");
+            apt.setRouterIgnore(true);
+            var deb822 = new Anchor("/mini_buildd/api/sources_list/?repositories=" + id + "&deb822=true&output=plain",
+                    "deb822 .sources (with key)");
+            deb822.setRouterIgnore(true);
+            var dput = new Anchor("/mini_buildd/api/dput_conf/?output=plain", "dput config");
+            dput.setRouterIgnore(true);
+            var line = new Paragraph(browse, new Span(" — " + String.join(", ", repository.codenames()) + " · layout "
+                    + repository.layout().name() + " · " + repository.state().describe() + " · "), apt, new Span(" · "),
+                    deb822, new Span(" · "), dput);
+            line.setId("repository-" + id);
+            box.add(line);
+        }
+        return box;
     }
 
     /** One line: who is logged in and the way out, or the way in (the plain login page mini-buildd's clients use). */

@@ -344,6 +344,24 @@ class RepositoryIT extends IsolatedDaemonIT {
         return output;
     }
 
+    @Test
+    void theDashboardListsTheRepositoryWithItsAptLinesAndBrowsing() throws Exception {
+        var browser = org.minibuildd.support.Chromium.start();
+        try {
+            browser.get(url("/"));
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
+            var line = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                    org.openqa.selenium.By.id("repository-test")));
+            assertThat(line.getText()).contains("test", "bookworm", "layout Default", "Active", "apt lines", "dput config");
+            assertThat(browser.findElements(org.openqa.selenium.By.id("empty-repositories"))).isEmpty();
+            line.findElement(org.openqa.selenium.By.linkText("test")).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.titleContains("Index of /repositories/test/"));
+            assertThat(browser.getPageSource()).contains("dists/", "pool/");
+        } finally {
+            browser.quit();
+        }
+    }
+
     /** Installs a tiny source and its arch-all binary into {@code <codename>-test-<suite>}. */
     private void install(String name, String version, String suite) throws Exception {
         var dir = Files.createDirectories(work.resolve(name + "-" + version + "-" + suite));

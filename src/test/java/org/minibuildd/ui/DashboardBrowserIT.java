@@ -8,14 +8,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minibuildd.support.Chromium;
-import org.minibuildd.support.DaemonIT;
+import org.minibuildd.support.IsolatedDaemonIT;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's chromium, headless, loads the dashboard and reads what a first-time visitor sees. */
-class DashboardBrowserIT extends DaemonIT {
+class DashboardBrowserIT extends IsolatedDaemonIT {
+
+    /** Its own home: the empty state needs an instance without repositories, whatever other tests set up. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownHome(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        var home = org.minibuildd.support.TestHome.create("dashboard");
+        registry.add("minibuildd.home", home::toString);
+    }
+
 
     private ChromeDriver browser;
 

@@ -1,7 +1,8 @@
 package org.minibuildd.repository.internal;
 
 import org.minibuildd.daemon.Home;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,10 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class RepositoryDelivery {
 
     @Bean
-    ServletRegistrationBean<RepositoryFilesServlet> repositoryFiles(Home home) {
-        var registration = new ServletRegistrationBean<>(new RepositoryFilesServlet(home.repositories()), "/repositories/*");
-        registration.setName("repositories");
-        registration.setLoadOnStartup(1);
-        return registration;
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> repositoryFiles(Home home) {
+        return factory -> factory.addEngineValves(new RepositoryValve(new RepositoryFiles(home.repositories())));
     }
 }

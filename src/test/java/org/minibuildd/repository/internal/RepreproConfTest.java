@@ -84,11 +84,11 @@ class RepreproConfTest {
 
     @Test
     void contentTypesAptAndBrowsersExpect() {
-        assertThat(RepositoryFilesServlet.contentType("InRelease")).startsWith("text/plain");
-        assertThat(RepositoryFilesServlet.contentType("hello_1.0_all.deb")).isEqualTo("application/vnd.debian.binary-package");
-        assertThat(RepositoryFilesServlet.contentType("Packages.xz")).isEqualTo("application/x-xz");
-        assertThat(RepositoryFilesServlet.contentType("Release.gpg")).isEqualTo("application/pgp-signature");
-        assertThat(RepositoryFilesServlet.contentType("hello_1.0.dsc")).startsWith("text/plain");
+        assertThat(RepositoryFiles.contentType("InRelease")).startsWith("text/plain");
+        assertThat(RepositoryFiles.contentType("hello_1.0_all.deb")).isEqualTo("application/vnd.debian.binary-package");
+        assertThat(RepositoryFiles.contentType("Packages.xz")).isEqualTo("application/x-xz");
+        assertThat(RepositoryFiles.contentType("Release.gpg")).isEqualTo("application/pgp-signature");
+        assertThat(RepositoryFiles.contentType("hello_1.0.dsc")).startsWith("text/plain");
     }
 
     @Test
@@ -97,7 +97,7 @@ class RepreproConfTest {
         Files.createDirectories(root.resolve("test/conf"));
         Files.writeString(root.resolve("test/dists/d/InRelease"), "x");
         Files.writeString(root.resolve("test/conf/distributions"), "x");
-        var servlet = new RepositoryFilesServlet(root);
+        var servlet = new RepositoryFiles(root);
         assertThat(servlet.resolve("/test/dists/d/InRelease")).isNotNull();
         assertThat(servlet.resolve("/test/")).isNotNull();
         assertThat(servlet.resolve("/test/conf/distributions")).isNull();

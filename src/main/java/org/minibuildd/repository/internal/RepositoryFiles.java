@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.util.HtmlUtils;
@@ -28,7 +27,7 @@ import org.springframework.web.util.HtmlUtils;
  * {@code conf/} and {@code db/}, hidden files, dot segments and symbolic links that lead out of the
  * repositories directory all answer 404.
  */
-public class RepositoryFilesServlet extends HttpServlet {
+public class RepositoryFiles {
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
@@ -47,24 +46,25 @@ public class RepositoryFilesServlet extends HttpServlet {
             Map.entry("asc", "application/pgp-signature"),
             Map.entry("tar", "application/x-tar"));
 
-    private final transient Path root;
+    private final Path root;
+    private volatile Path realRoot;
 
-    public RepositoryFilesServlet(Path root) {
+    public RepositoryFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        serve(request, response, true);
+    /** The repositories directory with its own links resolved; it may only appear after the first prepare. */
+    private Path realRoot() throws IOException {
+        var real = realRoot;
+        if (real == null) {
+            real = root.toRealPath();
+            realRoot = real;
+        }
+        return real;
     }
 
-    @Override
-    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        serve(request, response, false);
-    }
-
-    private void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
-        var relative = request.getPathInfo() == null ? "/" : request.getPathInfo();
+    /** Serves the file or directory at {@code relative} (below {@code /repositories}, decoded and normalised). */
+    void serve(HttpServletRequest request, HttpServletResponse response, String relative, boolean body) throws IOException {
         var file = resolve(relative);
         if (file == null) {
             notFound(response);
@@ -116,7 +116,7 @@ public class RepositoryFilesServlet extends HttpServlet {
         try {
             // Symbolic links are followed only as long as they stay inside.
             var real = file.toRealPath();
-            return real.startsWith(root.toRealPath()) ? real : null;
+            return real.startsWith(realRoot()) ? real : null;
         } catch (IOException e) {
             return null;
         }
