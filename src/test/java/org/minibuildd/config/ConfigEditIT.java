@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.minibuildd.db.Tables.DAEMON;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.sun.net.httpserver.HttpServer;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +18,7 @@ import org.minibuildd.config.internal.DistributionStore;
 import org.minibuildd.config.internal.SourceStore;
 import org.minibuildd.openpgp.InstanceKeyStore;
 import org.minibuildd.support.IsolatedDaemonIT;
+import org.minibuildd.support.LocalArchive;
 import org.minibuildd.support.TestHome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,8 +47,7 @@ class ConfigEditIT extends IsolatedDaemonIT {
     @Autowired DistributionStore distributions;
     @Autowired DSLContext db;
 
-    private final Map<String, byte[]> served = new ConcurrentHashMap<>();
-    private HttpServer archive;
+    private LocalArchive archive;
     private String archiveUrl;
     private String keyId;
 
@@ -61,17 +57,8 @@ class ConfigEditIT extends IsolatedDaemonIT {
 
     @BeforeAll
     void localArchive() throws Exception {
-        archive = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        archive.createContext("/", exchange -> {
-            var body = served.get(exchange.getRequestURI().getPath());
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            if (body != null) {
-                exchange.getResponseBody().write(body);
-            }
-            exchange.close();
-        });
-        archive.start();
-        archiveUrl = "http://127.0.0.1:" + archive.getAddress().getPort() + "/local/";
+        archive = LocalArchive.start();
+        archiveUrl = archive.url("/local/");
 
         var signer = new InstanceKeyStore(TestHome.create("local-archive-signer"), "local-archive", "example.org").get();
         var release = """
@@ -85,7 +72,7 @@ class ConfigEditIT extends IsolatedDaemonIT {
                 Components: main contrib
                 Description: a local test archive
                 """;
-        served.put("/local/dists/trixie/InRelease", signer.clearsign(release).getBytes(StandardCharsets.UTF_8));
+        archive.put("/local/dists/trixie/InRelease", signer.clearsign(release).getBytes(StandardCharsets.UTF_8));
         keyId = aptKeys.add(signer.publicKeyring().singleKey(), signer.exportArmored());
 
         edits.addArchive(archiveUrl);
@@ -97,7 +84,7 @@ class ConfigEditIT extends IsolatedDaemonIT {
 
     @AfterAll
     void stopArchive() {
-        archive.stop(0);
+        archive.close();
     }
 
     /** Every test starts from everything in use. */
@@ -255,7 +242,7 @@ class ConfigEditIT extends IsolatedDaemonIT {
 
     @Test
     void removingAnArchiveMarksTheSourcesReadFromItChanged() {
-        var spare = "http://127.0.0.1:" + archive.getAddress().getPort() + "/spare/";
+        var spare = archive.url("/spare/");
         assertThat(edits.addArchive(spare.substring(0, spare.length() - 1))).isEqualTo(spare);
         edits.removeArchive(spare);
         assertThat(actions.state(LOCAL.object()).isActive()).as("never read from the spare archive").isTrue();

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.minibuildd.db.Tables.ARCHIVE;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.sun.net.httpserver.HttpServer;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +18,7 @@ import org.minibuildd.config.internal.SourceStore;
 import org.minibuildd.openpgp.InstanceKeyStore;
 import org.minibuildd.openpgp.Keyring;
 import org.minibuildd.support.IsolatedDaemonIT;
+import org.minibuildd.support.LocalArchive;
 import org.minibuildd.support.TestHome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,31 +45,21 @@ class SourceArchiveIT extends IsolatedDaemonIT {
     @Autowired AptKeyStore aptKeys;
     @Autowired DSLContext db;
 
-    private HttpServer archive;
-    private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+    private LocalArchive archive;
 
     @BeforeEach
-    void localArchive() throws Exception {
+    void localArchive() {
         db.deleteFrom(ARCHIVE).execute();
-        archive = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        archive.createContext("/", exchange -> {
-            var body = served.get(exchange.getRequestURI().getPath());
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            if (body != null) {
-                exchange.getResponseBody().write(body);
-            }
-            exchange.close();
-        });
-        archive.start();
+        archive = LocalArchive.start();
     }
 
     @AfterEach
     void stopArchive() {
-        archive.stop(0);
+        archive.close();
     }
 
     private String localUrl(String path) {
-        return "http://127.0.0.1:" + archive.getAddress().getPort() + path;
+        return archive.url(path);
     }
 
     private List<String> debianKeys() throws Exception {
@@ -84,7 +71,7 @@ class SourceArchiveIT extends IsolatedDaemonIT {
     void aTamperedReleaseFailsTheSourceWithTheReason() throws Exception {
         // Signed content changed: were the signature not checked, Origin and Codename would match and PCA succeed.
         var text = Files.readString(REAL_IN_RELEASE).replaceFirst("Origin: Debian", "Origin: Tampered");
-        served.put("/tampered/dists/bookworm/InRelease", text.getBytes(StandardCharsets.UTF_8));
+        archive.put("/tampered/dists/bookworm/InRelease", text.getBytes(StandardCharsets.UTF_8));
         sources.addArchive(localUrl("/tampered/"));
         var tampered = new SourceRef("Tampered", "bookworm");
         sources.add(tampered, debianKeys());
@@ -97,7 +84,7 @@ class SourceArchiveIT extends IsolatedDaemonIT {
 
     @Test
     void aReleaseNotSignedByTheSourcesKeysFails() throws Exception {
-        served.put("/real/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
+        archive.put("/real/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
         sources.addArchive(localUrl("/real/"));
         var stranger = new InstanceKeyStore(TestHome.create("stranger"), "stranger", "example.org").get().publicKeyring();
         var strangerId = aptKeys.add(stranger.singleKey(), stranger.exportArmored());
@@ -125,7 +112,7 @@ class SourceArchiveIT extends IsolatedDaemonIT {
                 Components: main
                 Description: a snapshot that stopped moving
                 """;
-        served.put("/frozen/dists/frozen/InRelease", signer.clearsign(release).getBytes(StandardCharsets.UTF_8));
+        archive.put("/frozen/dists/frozen/InRelease", signer.clearsign(release).getBytes(StandardCharsets.UTF_8));
         sources.addArchive(localUrl("/frozen/"));
         var keyId = aptKeys.add(signer.publicKeyring().singleKey(), signer.exportArmored());
         var frozen = new SourceRef("Frozen", "frozen");
@@ -144,9 +131,9 @@ class SourceArchiveIT extends IsolatedDaemonIT {
 
     @Test
     void suitesTheMirrorLacksAreReportedAndLeftOut() throws Exception {
-        served.put("/onlybase/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
+        archive.put("/onlybase/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
         // The same Release served under another name: its Codename gives it away.
-        served.put("/onlybase/dists/bullseye/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
+        archive.put("/onlybase/dists/bullseye/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
         var report = setup.setup(SetupRequest.all().archives(List.of(localUrl("/onlybase/"))).sources(List.of("bullseye"))
                 .distributions(List.of("bookworm:amd64")).repositories(List.of("test:Default:bookworm")).build());
 
@@ -172,7 +159,7 @@ class SourceArchiveIT extends IsolatedDaemonIT {
 
     @Test
     void withoutUpdateSetupOnlyInspectsAndUpdateAndPcaTakeIdentityHashes() throws Exception {
-        served.put("/inspect/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
+        archive.put("/inspect/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
         var url = localUrl("/inspect/");
         var wanted = SetupRequest.inspect().archives(List.of(url)).distributions(List.of("bookworm:amd64"))
                 .repositoriesFromDistributions(List.of("inspect")).remotes(List.of("tcp:host=127.0.0.1:port=1"));

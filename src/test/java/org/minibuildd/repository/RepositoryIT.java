@@ -6,7 +6,6 @@ import static org.minibuildd.db.Tables.ARCHITECTURE;
 import static org.minibuildd.db.Tables.DISTRIBUTION_ARCHITECTURE;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.sun.net.httpserver.HttpServer;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +29,7 @@ import org.minibuildd.config.SetupService;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.openpgp.InstanceKeyStore;
 import org.minibuildd.support.IsolatedDaemonIT;
+import org.minibuildd.support.LocalArchive;
 import org.minibuildd.support.TestHome;
 import org.minibuildd.support.TinyPackages;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,25 +61,15 @@ class RepositoryIT extends IsolatedDaemonIT {
     @Autowired Home home;
     @Autowired DSLContext db;
 
-    private HttpServer archive;
+    private LocalArchive archive;
     private Path work;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void setUpTheTestRepository() throws Exception {
-        archive = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        var inRelease = Files.readAllBytes(REAL_IN_RELEASE);
-        archive.createContext("/", exchange -> {
-            boolean found = exchange.getRequestURI().getPath().equals("/debian/dists/bookworm/InRelease");
-            exchange.sendResponseHeaders(found ? 200 : 404, found ? inRelease.length : -1);
-            if (found) {
-                exchange.getResponseBody().write(inRelease);
-            }
-            exchange.close();
-        });
-        archive.start();
-        var report = setup.setup(SetupRequest.all()
-                .archives(List.of("http://127.0.0.1:" + archive.getAddress().getPort() + "/debian/"))
+        archive = LocalArchive.start();
+        archive.put("/debian/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
+        var report = setup.setup(SetupRequest.all().archives(List.of(archive.url("/debian/")))
                 .distributions(List.of("bookworm:amd64")).repositories(List.of("test:Default:bookworm")).build());
         assertThat(report.instances()).filteredOn(i -> i.type().equals("Repository")).singleElement()
                 .satisfies(i -> assertThat(i.status()).as(i.toString()).isEqualTo(SetupReport.InstanceStatus.ACTIVE));
@@ -89,7 +78,7 @@ class RepositoryIT extends IsolatedDaemonIT {
 
     @AfterAll
     void stopArchive() {
-        archive.stop(0);
+        archive.close();
     }
 
     private Path repository() {
