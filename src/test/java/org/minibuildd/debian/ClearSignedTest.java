@@ -33,7 +33,7 @@ class ClearSignedTest {
     @Test
     void readsTheReferenceWireFiles() throws Exception {
         for (String name : new String[] {"buildrequest.changes", "buildresult.changes"}) {
-            String text = Files.readString(Path.of("/work/shared/reference/wire", name));
+            String text = Files.readString(Path.of("src/test/resources/reference/wire", name));
             ClearSigned cs = ClearSigned.parse(text, name);
             assertThat(cs.signed()).isTrue();
             Changes c = Changes.parseInternal(text);

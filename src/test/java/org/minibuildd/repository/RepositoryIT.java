@@ -47,7 +47,7 @@ class RepositoryIT extends IsolatedDaemonIT {
 
     private static final Path REAL_IN_RELEASE = Path.of("/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease");
     private static final Path OWN_HOME = TestHome.create("repository");
-    private static final Path REFERENCE = Path.of("../shared/reference/reprepro/distributions");
+    private static final Path REFERENCE = Path.of("src/test/resources/reference/reprepro/distributions");
 
     @DynamicPropertySource
     static void ownHome(DynamicPropertyRegistry registry) {
@@ -69,6 +69,9 @@ class RepositoryIT extends IsolatedDaemonIT {
     void setUpTheTestRepository() throws Exception {
         archive = LocalArchive.start();
         archive.put("/debian/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
+        // bookworm-backports as an extra source (security stays left out: this archive does not carry it).
+        archive.put("/debian/dists/bookworm-backports/InRelease",
+                Files.readAllBytes(Path.of("/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm-backports_InRelease")));
         var report = setup.setup(SetupRequest.all().archives(List.of(archive.url("/debian/")))
                 .distributions(List.of("bookworm:amd64")).repositories(List.of("test:Default:bookworm")).build());
         assertThat(report.instances()).filteredOn(i -> i.type().equals("Repository")).singleElement()
@@ -220,6 +223,12 @@ class RepositoryIT extends IsolatedDaemonIT {
         assertThat(debResponse.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/vnd.debian.binary-package");
         assertThat(debResponse.body()).isEqualTo(Files.readAllBytes(repository().resolve("pool/main/s/served/served_1.0_all.deb")));
 
+        var head = http.send(HttpRequest.newBuilder(URI.create(url(deb))).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValueAsLong("Content-Length").orElseThrow()).isEqualTo(debResponse.body().length);
+
         var listing = get("/repositories/test/", null, null);
         assertThat(listing.statusCode()).isEqualTo(200);
         var html = new String(listing.body(), StandardCharsets.UTF_8);
@@ -247,11 +256,11 @@ class RepositoryIT extends IsolatedDaemonIT {
     @Test
     void sourcesListAndDputConfAnswerAsTheReferenceDoes() throws Exception {
         var json = tools.jackson.databind.json.JsonMapper.builder().build();
-        var reference = json.readTree(Files.readString(Path.of("../shared/reference/api-samples/sources_list.json"))).asString()
+        var reference = json.readTree(Files.readString(Path.of("src/test/resources/reference/api-samples/sources_list.json"))).asString()
                 .replace("http://localhost:8066", "http://build.example.org:8066");
         var ours = json.readTree(get("/mini_buildd/api/sources_list/?repositories=test&codenames=bookworm&output=json", null, null).body()).asString();
         assertThat(ours).isEqualTo(reference);
-        var dput = json.readTree(Files.readString(Path.of("../shared/reference/api-samples/dput_conf.json"))).asString()
+        var dput = json.readTree(Files.readString(Path.of("src/test/resources/reference/api-samples/dput_conf.json"))).asString()
                 .replace("mini-buildd-ref", "mini-buildd-itest").replace("localhost:8067", "build.example.org:8067");
         assertThat(json.readTree(get("/mini_buildd/api/dput_conf/?output=json", null, null).body()).asString()).isEqualTo(dput);
 
@@ -265,6 +274,16 @@ class RepositoryIT extends IsolatedDaemonIT {
                 "deb [arch=amd64] http://build.example.org:8066/repositories/test bookworm-test-unstable-rollback1 main contrib non-free non-free-firmware",
                 "deb-src [arch=amd64] http://build.example.org:8066/repositories/test bookworm-test-unstable-rollback1 main contrib non-free non-free-firmware");
         assertThat(get("/mini_buildd/api/sources_list/?repositories=nope&output=json", null, null).statusCode()).isEqualTo(400);
+        assertThat(get("/mini_buildd/api/sources_list/?snapshot=weekly&output=json", null, null).statusCode()).isEqualTo(400);
+
+        // Extra sources come first, from the archive that carried them; comments name the apt pin.
+        var extra = new String(get("/mini_buildd/api/sources_list/?suites=unstable&with_extra=true&with_comment=true&output=plain",
+                null, null).body(), StandardCharsets.UTF_8);
+        assertThat(extra.lines().filter(l -> l.startsWith("deb ")).findFirst().orElseThrow())
+                .isEqualTo("deb [] " + archive.url("/debian") + " bookworm-backports main contrib non-free non-free-firmware");
+        assertThat(extra).contains("# Mini-Buildd archive itest on build.example.org 'bookworm-test-unstable': "
+                + "release n=bookworm-test-unstable, o=Mini-Buildd archive itest on build.example.org\n"
+                + "deb [] http://build.example.org:8066/repositories/test bookworm-test-unstable main contrib non-free non-free-firmware\n");
     }
 
     /**
@@ -349,6 +368,28 @@ class RepositoryIT extends IsolatedDaemonIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void removeTakesTheRepositoryOffLineButKeepsItsPackagesAside() throws Exception {
+        var report = setup.setup(SetupRequest.all().repositories(List.of("scratch:Default:bookworm")).build());
+        assertThat(report.instances()).filteredOn(i -> i.type().equals("Repository")).singleElement()
+                .satisfies(i -> assertThat(i.status()).isEqualTo(SetupReport.InstanceStatus.ACTIVE));
+        var dir = Files.createDirectories(work.resolve("scratch"));
+        packages.includeSource("scratch", "bookworm-scratch-unstable", TinyPackages.source(dir, "kept-aside", "1.0"));
+        assertThat(get("/repositories/scratch/dists/bookworm-scratch-unstable/InRelease", null, null).statusCode()).isEqualTo(200);
+
+        var scratch = new ObjectRef(ObjectType.REPOSITORY, "scratch");
+        actions.run(ConfigActions.Action.REMOVE, scratch);
+        assertThat(actions.state(scratch).isPrepared()).isFalse();
+        assertThat(home.repositories().resolve("scratch")).doesNotExist();
+        assertThat(get("/repositories/scratch/dists/bookworm-scratch-unstable/InRelease", null, null).statusCode()).isEqualTo(404);
+        try (var aside = Files.walk(home.root().resolve("removed/repositories"))) {
+            assertThat(aside.map(p -> p.getFileName().toString())).contains("kept-aside_1.0.dsc");
+        }
+        // Prepared again, it starts empty.
+        actions.run(ConfigActions.Action.PCA, scratch);
+        assertThat(packages.lsSource("scratch", "kept-aside")).isEmpty();
     }
 
     /** Installs a tiny source and its arch-all binary into {@code <codename>-test-<suite>}. */
