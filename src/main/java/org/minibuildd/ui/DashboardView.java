@@ -34,6 +34,10 @@ public class DashboardView extends VerticalLayout {
         var endpoints = new Paragraph(new Span("HTTP " + instance.url() + " · incoming " + instance.incomingUrl()
                 + " · version " + instance.version()));
         endpoints.addClassName("mb-endpoints");
+        var api = new Anchor("/mini_buildd/api/", "API");
+        api.setId("api-link");
+        api.setRouterIgnore(true);
+        endpoints.add(new Span(" · "), api);
 
         add(account(authentication), title, endpoints);
         if (authentication.hasRole("ADMIN")) {

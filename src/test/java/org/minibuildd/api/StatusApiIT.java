@@ -24,6 +24,16 @@ class StatusApiIT extends DaemonIT {
     }
 
     @Test
+    void theApiPageListsEveryCallAsAFormWithItsArguments() throws Exception {
+        var page = get("/mini_buildd/api/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("id=\"call-status\"", "id=\"call-sources_list\"", "id=\"call-setup\"",
+                "action=\"/mini_buildd/api/sources_list/\"", "name=\"deb822\"", "new in this implementation",
+                "needs confirmation", "name=\"confirm\"");
+    }
+
+    @Test
     void statusHasTheReferenceShape() throws Exception {
         var response = get("/mini_buildd/api/status/?output=json");
         assertThat(response.statusCode()).isEqualTo(200);
