@@ -217,6 +217,13 @@ class RepositoryIT extends IsolatedDaemonIT {
         assertThat(range.headers().firstValue("Content-Range").orElseThrow()).isEqualTo("bytes 0-9/" + first.body().length);
         assertThat(get(inRelease, "Range", "bytes=" + first.body().length + "-").statusCode()).isEqualTo(416);
 
+        // Small files are answered from memory while they stay the same; a new export is served at once.
+        install("served-too", "1.0", "unstable");
+        var after = get(inRelease, "If-None-Match", etag);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).isEqualTo(Files.readAllBytes(repository().resolve("dists/bookworm-test-unstable/InRelease")))
+                .isNotEqualTo(first.body());
+
         var deb = "/repositories/test/pool/main/s/served/served_1.0_all.deb";
         var debResponse = get(deb, null, null);
         assertThat(debResponse.statusCode()).isEqualTo(200);

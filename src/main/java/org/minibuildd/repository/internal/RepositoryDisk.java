@@ -87,6 +87,7 @@ public class RepositoryDisk {
             }
             reprepro.run("check");
             reprepro.run("checkpool", "fast");
+            // A crash between an export and its signing left a Release unsigned: sign it before judging.
             ReleaseSigner.signStale(reprepro.basedir(), keys.get());
             var key = keys.get().publicKeyring();
             for (var diststr : RepreproConf.diststrs(repository)) {

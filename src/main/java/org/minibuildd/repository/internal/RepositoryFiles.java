@@ -46,8 +46,22 @@ public class RepositoryFiles {
             Map.entry("asc", "application/pgp-signature"),
             Map.entry("tar", "application/x-tar"));
 
+    /** Files up to this size are answered from memory while they stay the same: InRelease, Release, small debs. */
+    private static final int CACHED_FILE = 64 * 1024;
+    private static final int CACHED_FILES = 2048;
+
     private final Path root;
     private volatile Path realRoot;
+    private final java.util.concurrent.ConcurrentHashMap<Path, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * What answering a file needs, computed once per version of the file (its size and modification time, which
+     * reprepro changes with every export: it replaces files by renaming new ones over them).
+     *
+     * @param content the whole file for small ones, else null (read at each request)
+     */
+    private record Answer(long size, java.nio.file.attribute.FileTime modified, String etag, String lastModified,
+                          String contentType, byte[] content) { }
 
     public RepositoryFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -99,10 +113,13 @@ public class RepositoryFiles {
         if (relative.indexOf('\0') >= 0 || relative.indexOf('\\') >= 0) {
             return null;
         }
-        var segments = java.util.Arrays.stream(relative.split("/")).filter(s -> !s.isEmpty()).toList();
-        for (var segment : segments) {
+        var segments = new java.util.ArrayList<String>(8);
+        for (var segment : relative.split("/")) {
             if (segment.startsWith(".")) {
                 return null;
+            }
+            if (!segment.isEmpty()) {
+                segments.add(segment);
             }
         }
         // Below a repository only what apt needs: dists/ and pool/.
@@ -122,15 +139,36 @@ public class RepositoryFiles {
         }
     }
 
+    private Answer answer(Path file, BasicFileAttributes attributes) throws IOException {
+        var known = answers.get(file);
+        if (known != null && known.size() == attributes.size() && known.modified().equals(attributes.lastModifiedTime())) {
+            return known;
+        }
+        long size = attributes.size();
+        var modified = attributes.lastModifiedTime();
+        var etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.to(java.util.concurrent.TimeUnit.MICROSECONDS)) + "\"";
+        byte[] content = size <= CACHED_FILE ? Files.readAllBytes(file) : null;
+        var answer = new Answer(size, modified, etag, HTTP_DATE.format(modified.toInstant()),
+                contentType(file.getFileName().toString()), content != null && content.length == size ? content : null);
+        if (answer.content() != null) {
+            if (answers.size() >= CACHED_FILES) {
+                answers.clear();
+            }
+            answers.put(file, answer);
+        }
+        return answer;
+    }
+
     private void file(HttpServletRequest request, HttpServletResponse response, Path file, BasicFileAttributes attributes,
                       boolean body) throws IOException {
-        long size = attributes.size();
-        var modified = attributes.lastModifiedTime().toInstant();
-        var etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.MICROSECONDS)) + "\"";
+        var answer = answer(file, attributes);
+        long size = answer.size();
+        var modified = answer.modified().toInstant();
+        var etag = answer.etag();
         response.setHeader("ETag", etag);
-        response.setHeader("Last-Modified", HTTP_DATE.format(modified));
+        response.setHeader("Last-Modified", answer.lastModified());
         response.setHeader("Accept-Ranges", "bytes");
-        response.setContentType(contentType(file.getFileName().toString()));
+        response.setContentType(answer.contentType());
         if (notModified(request, etag, modified)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -162,6 +200,10 @@ public class RepositoryFiles {
         long length = end - start + 1;
         response.setContentLengthLong(length);
         if (!body || length == 0) {
+            return;
+        }
+        if (answer.content() != null) {
+            response.getOutputStream().write(answer.content(), (int) start, (int) length);
             return;
         }
         if (length >= SENDFILE_FROM && Boolean.TRUE.equals(request.getAttribute("org.apache.tomcat.sendfile.support"))) {
