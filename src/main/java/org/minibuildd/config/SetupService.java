@@ -330,7 +330,7 @@ public class SetupService {
                     ? DEBIAN_KEYRING + " is missing: install debian-keyring, or no Debian Developer can upload; " : "";
             var note = (sandbox ? "uploads without signature allowed; " : "")
                     + (keyrings.isEmpty() ? "" : "uploaders from " + keyrings + "; ") + missingKeyring
-                    + "reprepro repository on disk is pending: it arrives with the repository feature";
+                    + "served at /repositories/" + spec.identity() + "/";
             visit("Repository", spec.toString(), new ObjectRef(ObjectType.REPOSITORY, spec.identity()),
                     () -> store.hasRepository(spec.identity()),
                     () -> distributions.addRepository(spec.identity(), spec.layout(), ids, sandbox, keyrings), note);

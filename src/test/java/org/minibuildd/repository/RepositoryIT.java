@@ -75,7 +75,10 @@ class RepositoryIT extends IsolatedDaemonIT {
         var report = setup.setup(SetupRequest.all().archives(List.of(archive.url("/debian/")))
                 .distributions(List.of("bookworm:amd64")).repositories(List.of("test:Default:bookworm")).build());
         assertThat(report.instances()).filteredOn(i -> i.type().equals("Repository")).singleElement()
-                .satisfies(i -> assertThat(i.status()).as(i.toString()).isEqualTo(SetupReport.InstanceStatus.ACTIVE));
+                .satisfies(i -> {
+                    assertThat(i.status()).as(i.toString()).isEqualTo(SetupReport.InstanceStatus.ACTIVE);
+                    assertThat(i.note()).contains("uploads without signature allowed", "served at /repositories/test/");
+                });
         work = Files.createTempDirectory(TestHome.create("packages"), "work");
     }
 
