@@ -86,9 +86,10 @@ public class RepositoryPackages {
         var source = source(dsc);
         var reprepro = reprepro(identity);
         reprepro.locked(() -> {
-            boolean installed = lsSource(identity, source).stream().anyMatch(l -> l.distribution().equals(diststr));
+            var listing = lsSource(identity, source);
+            boolean installed = listing.stream().anyMatch(l -> l.distribution().equals(diststr));
             if (installed) {
-                shiftRollbacks(repository, codename, suiteOption, source);
+                shiftRollbacks(repository, codename, suiteOption, source, listing);
             }
             try {
                 reprepro.run("includedsc", diststr, dsc.toAbsolutePath().toString());
@@ -116,11 +117,12 @@ public class RepositoryPackages {
 
     /**
      * Moves what is in {@code diststr} one rollback up, as mini-buildd does before an install or a remove. A
-     * version already among the rollbacks is not copied again.
+     * version already among the rollbacks is not copied again. {@code listing} is the source's current listing,
+     * taken under the same lock.
      */
-    private void shiftRollbacks(RepositoryConfig repository, String codename, Layout.SuiteOption suite, String source) {
+    private void shiftRollbacks(RepositoryConfig repository, String codename, Layout.SuiteOption suite, String source,
+                                List<PackageListing> listing) {
         var diststr = repository.diststr(codename, suite.suite());
-        var listing = lsSource(repository.identity(), source);
         var current = listing.stream().filter(l -> l.distribution().equals(diststr)).map(PackageListing::version).findFirst();
         var rollbackPrefix = diststr + "-rollback";
         if (current.isEmpty() || listing.stream().anyMatch(l -> l.distribution().startsWith(rollbackPrefix)
