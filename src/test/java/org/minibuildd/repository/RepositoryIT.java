@@ -264,6 +264,53 @@ class RepositoryIT extends IsolatedDaemonIT {
     }
 
     @Test
+    void theHttpPortAnswersPipelinedFetchesLargeFilesAndEncodedNamesAndHandsTheRestToTheApplication() throws Exception {
+        install("door", "1.0", "unstable");
+        var inRelease = "/repositories/test/dists/bookworm-test-unstable/InRelease";
+        var inReleaseBytes = Files.readAllBytes(repository().resolve("dists/bookworm-test-unstable/InRelease"));
+
+        // Two repository fetches and an API call sent at once on one connection: all three answered in order,
+        // the third by the application (the front door hands the connection on).
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(20_000);
+            var request = "GET " + inRelease + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            socket.getOutputStream().write((request + request
+                    + "GET /mini_buildd/api/status/?output=json HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            var answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            var body = new String(inReleaseBytes, StandardCharsets.ISO_8859_1);
+            assertThat(answers.split("HTTP/1.1 200 ", -1)).hasSize(4);
+            assertThat(answers.indexOf(body)).isGreaterThan(0);
+            assertThat(answers.indexOf(body, answers.indexOf(body) + body.length())).isGreaterThan(0);
+            assertThat(answers).contains("\"identity\"");
+        }
+
+        // HTTP/1.0 without keep-alive: one answer, then the connection closes.
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("HEAD " + inRelease + " HTTP/1.0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            var answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 200 ").contains("Connection: close", "Content-Length: " + inReleaseBytes.length)
+                    .endsWith("\r\n\r\n");
+        }
+
+        // A file too large to keep in memory is sent from disk, whole and in ranges; apt's %7e for '~' decodes.
+        var large = repository().resolve("pool/main/d/door/door-data_1.0~big_all.deb");
+        var bytes = new byte[300_000];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(large, bytes);
+        var path = "/repositories/test/pool/main/d/door/door-data_1.0%7ebig_all.deb";
+        var whole = get(path, null, null);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).isEqualTo(bytes);
+        var middle = get(path, "Range", "bytes=100000-199999");
+        assertThat(middle.statusCode()).isEqualTo(206);
+        assertThat(middle.body()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 100_000, 200_000));
+        var tail = get(path, "Range", "bytes=-10");
+        assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(bytes, bytes.length - 10, bytes.length));
+    }
+
+    @Test
     void sourcesListAndDputConfAnswerAsTheReferenceDoes() throws Exception {
         var json = tools.jackson.databind.json.JsonMapper.builder().build();
         var reference = json.readTree(Files.readString(Path.of("src/test/resources/reference/api-samples/sources_list.json"))).asString()

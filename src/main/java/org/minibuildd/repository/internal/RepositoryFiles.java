@@ -1,7 +1,6 @@
 package org.minibuildd.repository.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -31,7 +28,7 @@ public class RepositoryFiles {
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
-    private static final long SENDFILE_FROM = 48 * 1024;
+    private static final String PLAIN = "text/plain; charset=utf-8";
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("deb", "application/vnd.debian.binary-package"),
             Map.entry("udeb", "application/vnd.debian.binary-package"),
@@ -52,16 +49,19 @@ public class RepositoryFiles {
 
     private final Path root;
     private volatile Path realRoot;
-    private final java.util.concurrent.ConcurrentHashMap<Path, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** By request path: a known file costs one stat per request, not the resolution of every path segment. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * What answering a file needs, computed once per version of the file (its size and modification time, which
      * reprepro changes with every export: it replaces files by renaming new ones over them).
      *
+     * @param real    the resolved file, inside the repositories directory
      * @param content the whole file for small ones, else null (read at each request)
+     * @param okHead  the wire head of a 200 answer up to its Content-Length line, for the front door
      */
-    private record Answer(long size, java.nio.file.attribute.FileTime modified, String etag, String lastModified,
-                          String contentType, byte[] content) { }
+    private record Answer(Path real, long size, java.nio.file.attribute.FileTime modified, String etag, String lastModified,
+                          String contentType, byte[] content, byte[] okHead) { }
 
     public RepositoryFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -77,32 +77,52 @@ public class RepositoryFiles {
         return real;
     }
 
-    /** Serves the file or directory at {@code relative} (below {@code /repositories}, decoded and normalised). */
-    void serve(HttpServletRequest request, HttpServletResponse response, String relative, boolean body) throws IOException {
+    /**
+     * The request headers this answer depends on (the conditional and range ones); a function so that both
+     * Tomcat's request and the front door's parsed head can supply them.
+     */
+    interface Conditions {
+        String header(String name);
+    }
+
+    /**
+     * Answers a GET ({@code body}) or HEAD for {@code relative}: the path below {@code /repositories}, decoded and
+     * free of dot segments; {@code requestPath} is the path as requested, for the redirect of a directory.
+     */
+    Reply answer(String relative, String requestPath, Conditions request, boolean body) throws IOException {
+        var known = answers.get(relative);
+        if (known != null) {
+            // The resolved path was inside when it was cached; only the daemon's user writes below the
+            // repositories directory, and reprepro makes no links, so it stays so.
+            try {
+                var now = Files.readAttributes(known.real(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (now.isRegularFile() && now.size() == known.size() && now.lastModifiedTime().equals(known.modified())) {
+                    return file(request, known, body);
+                }
+            } catch (IOException e) {
+                answers.remove(relative);
+            }
+        }
         var file = resolve(relative);
         if (file == null) {
-            notFound(response);
-            return;
+            return notFound(body);
         }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            notFound(response);
-            return;
+            return notFound(body);
         }
         if (attributes.isDirectory()) {
             if (!relative.endsWith("/")) {
-                response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-                response.setHeader("Location", request.getRequestURI() + "/");
-                return;
+                return Reply.empty(301, new Reply.Header("Location", requestPath + "/"));
             }
-            listing(request, response, file, relative, body);
-        } else if (attributes.isRegularFile()) {
-            file(request, response, file, attributes, body);
-        } else {
-            notFound(response);
+            return listing(file, relative, body);
         }
+        if (attributes.isRegularFile()) {
+            return file(request, answer(relative, file, attributes), body);
+        }
+        return notFound(body);
     }
 
     /**
@@ -139,43 +159,41 @@ public class RepositoryFiles {
         }
     }
 
-    private Answer answer(Path file, BasicFileAttributes attributes) throws IOException {
-        var known = answers.get(file);
-        if (known != null && known.size() == attributes.size() && known.modified().equals(attributes.lastModifiedTime())) {
-            return known;
-        }
+    private Answer answer(String relative, Path file, BasicFileAttributes attributes) throws IOException {
         long size = attributes.size();
         var modified = attributes.lastModifiedTime();
         var etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.to(java.util.concurrent.TimeUnit.MICROSECONDS)) + "\"";
         byte[] content = size <= CACHED_FILE ? Files.readAllBytes(file) : null;
-        var answer = new Answer(size, modified, etag, HTTP_DATE.format(modified.toInstant()),
-                contentType(file.getFileName().toString()), content != null && content.length == size ? content : null);
-        if (answer.content() != null) {
-            if (answers.size() >= CACHED_FILES) {
-                answers.clear();
-            }
-            answers.put(file, answer);
+        var lastModified = HTTP_DATE.format(modified.toInstant());
+        var contentType = contentType(file.getFileName().toString());
+        var okHead = ("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nETag: " + etag + "\r\nLast-Modified: "
+                + lastModified + "\r\nAccept-Ranges: bytes\r\nContent-Length: " + size + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        var answer = new Answer(file, size, modified, etag, lastModified, contentType,
+                content != null && content.length == size ? content : null, okHead);
+        if (answers.size() >= CACHED_FILES) {
+            answers.clear();
         }
+        answers.put(relative, answer);
         return answer;
     }
 
-    private void file(HttpServletRequest request, HttpServletResponse response, Path file, BasicFileAttributes attributes,
-                      boolean body) throws IOException {
-        var answer = answer(file, attributes);
+    private Reply file(Conditions request, Answer answer, boolean body) {
+        var file = answer.real();
         long size = answer.size();
         var modified = answer.modified().toInstant();
         var etag = answer.etag();
-        response.setHeader("ETag", etag);
-        response.setHeader("Last-Modified", answer.lastModified());
-        response.setHeader("Accept-Ranges", "bytes");
-        response.setContentType(answer.contentType());
+        var headers = new java.util.ArrayList<Reply.Header>(6);
+        headers.add(new Reply.Header("Content-Type", answer.contentType()));
+        headers.add(new Reply.Header("ETag", etag));
+        headers.add(new Reply.Header("Last-Modified", answer.lastModified()));
+        headers.add(new Reply.Header("Accept-Ranges", "bytes"));
         if (notModified(request, etag, modified)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
+            return new Reply(304, headers, 0, null, null, 0, false, null);
         }
+        int status = 200;
         long start = 0;
         long end = size - 1;
-        var range = request.getHeader("Range");
+        var range = request.header("Range");
         if (range != null && ifRangeHolds(request, etag, modified)) {
             var matcher = RANGE.matcher(range.strip());
             // Several ranges at once (bytes=0-1,5-6) are answered with the whole file, which RFC 9110 allows.
@@ -189,81 +207,56 @@ public class RepositoryFiles {
                     end = to.isEmpty() ? size - 1 : Math.min(Long.parseLong(to), size - 1);
                 }
                 if (from.isEmpty() && to.isEmpty() || start >= size || start > end) {
-                    response.setHeader("Content-Range", "bytes */" + size);
-                    plain(response, HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable: the file has " + size + " bytes\n");
-                    return;
+                    return Reply.text(416, PLAIN, ("Range not satisfiable: the file has " + size + " bytes\n")
+                            .getBytes(StandardCharsets.UTF_8), body, new Reply.Header("Content-Range", "bytes */" + size));
                 }
-                response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
-                response.setHeader("Content-Range", "bytes " + start + "-" + end + "/" + size);
+                status = 206;
+                headers.add(new Reply.Header("Content-Range", "bytes " + start + "-" + end + "/" + size));
             }
         }
         long length = end - start + 1;
-        response.setContentLengthLong(length);
-        if (!body || length == 0) {
-            return;
-        }
-        if (answer.content() != null) {
-            response.getOutputStream().write(answer.content(), (int) start, (int) length);
-            return;
-        }
-        if (length >= SENDFILE_FROM && Boolean.TRUE.equals(request.getAttribute("org.apache.tomcat.sendfile.support"))) {
-            request.setAttribute("org.apache.tomcat.sendfile.filename", file.toString());
-            request.setAttribute("org.apache.tomcat.sendfile.start", start);
-            request.setAttribute("org.apache.tomcat.sendfile.end", end + 1);
-            return;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(start);
-            var out = response.getOutputStream();
-            var buffer = new byte[(int) Math.min(64 * 1024, length)];
-            long left = length;
-            while (left > 0) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (read < 0) {
-                    break;
-                }
-                out.write(buffer, 0, read);
-                left -= read;
-            }
-        }
+        var okHead = status == 200 ? answer.okHead() : null;
+        return answer.content() != null
+                ? new Reply(status, headers, length, answer.content(), null, start, body, okHead)
+                : new Reply(status, headers, length, null, file, start, body, okHead);
     }
 
-    private static boolean notModified(HttpServletRequest request, String etag, Instant modified) {
-        var ifNoneMatch = request.getHeader("If-None-Match");
+    private static boolean notModified(Conditions request, String etag, Instant modified) {
+        var ifNoneMatch = request.header("If-None-Match");
         if (ifNoneMatch != null) {
             return ifNoneMatch.strip().equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
                     .map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t).anyMatch(etag::equals);
         }
-        long since = request.getDateHeader("If-Modified-Since");
-        return since != -1 && modified.getEpochSecond() <= since / 1000;
+        long since = httpDate(request.header("If-Modified-Since"));
+        return since != -1 && modified.getEpochSecond() <= since;
     }
 
-    private static boolean ifRangeHolds(HttpServletRequest request, String etag, Instant modified) {
-        var ifRange = request.getHeader("If-Range");
+    private static boolean ifRangeHolds(Conditions request, String etag, Instant modified) {
+        var ifRange = request.header("If-Range");
         if (ifRange == null) {
             return true;
         }
         if (ifRange.startsWith("\"")) {
             return ifRange.equals(etag);
         }
-        long date = request.getDateHeader("If-Range");
-        return date != -1 && modified.getEpochSecond() <= date / 1000;
+        long date = httpDate(ifRange);
+        return date != -1 && modified.getEpochSecond() <= date;
     }
 
-    /**
-     * Errors are answered here, not through the container's error page: that dispatch would run the web security
-     * chain this path bypasses, and answer apt with a redirect to the login page.
-     */
-    private static void notFound(HttpServletResponse response) throws IOException {
-        plain(response, HttpServletResponse.SC_NOT_FOUND, "Not found\n");
+    /** Seconds since the epoch of an HTTP date (RFC 1123, the form apt and browsers send), or -1. */
+    private static long httpDate(String value) {
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return java.time.ZonedDateTime.parse(value.strip(), HTTP_DATE).toEpochSecond();
+        } catch (java.time.format.DateTimeParseException e) {
+            return -1;
+        }
     }
 
-    private static void plain(HttpServletResponse response, int status, String message) throws IOException {
-        var bytes = message.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/plain; charset=utf-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+    private static Reply notFound(boolean body) {
+        return Reply.text(404, PLAIN, "Not found\n".getBytes(StandardCharsets.UTF_8), body);
     }
 
     static String contentType(String name) {
@@ -275,8 +268,7 @@ public class RepositoryFiles {
         return TYPES.getOrDefault(extension, "application/octet-stream");
     }
 
-    private void listing(HttpServletRequest request, HttpServletResponse response, Path dir, String relative, boolean body)
-            throws IOException {
+    private Reply listing(Path dir, String relative, boolean body) throws IOException {
         List<Path> entries;
         try (var list = Files.list(dir)) {
             entries = list.filter(p -> !p.getFileName().toString().startsWith("."))
@@ -305,11 +297,6 @@ public class RepositoryFiles {
                     .append(directory ? "-" : attributes.size()).append("</td></tr>\n");
         }
         html.append("</table></body></html>\n");
-        var bytes = html.toString().getBytes(StandardCharsets.UTF_8);
-        response.setContentType("text/html; charset=utf-8");
-        response.setContentLength(bytes.length);
-        if (body) {
-            response.getOutputStream().write(bytes);
-        }
+        return Reply.text(200, "text/html; charset=utf-8", html.toString().getBytes(StandardCharsets.UTF_8), body);
     }
 }
