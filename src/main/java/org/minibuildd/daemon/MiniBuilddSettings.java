@@ -1,9 +1,11 @@
 package org.minibuildd.daemon;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every {@code minibuildd.*} setting, typed. Defaults follow mini-buildd: home in {@code /var/lib/mini-buildd},
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param db        the database: the private cluster unless {@code url} is given
  * @param adminPasswordFile where the generated admin password is kept; empty for {@code home/admin-password}
  * @param mail      how notification mails leave this host
+ * @param incoming  limits and timeouts of FTP incoming
  */
 @ConfigurationProperties("minibuildd")
 public record MiniBuilddSettings(
@@ -27,7 +30,29 @@ public record MiniBuilddSettings(
         @DefaultValue("8067") int ftpPort,
         @DefaultValue Db db,
         @DefaultValue("") String adminPasswordFile,
-        @DefaultValue Mail mail) {
+        @DefaultValue Mail mail,
+        @DefaultValue Incoming incoming) {
+
+    /**
+     * FTP incoming: what one upload may cost and how long incomplete or unclaimed files wait.
+     *
+     * @param maxFileSize     the largest file one STOR may store
+     * @param maxUploadSize   the most one FTP session may store in total (one dput run is one session)
+     * @param missingTimeout  how long a .changes waits for a listed file that has not arrived (counted from the
+     *                        last file of the upload that arrived) before the upload is rejected
+     * @param strayTimeout    how long a file no .changes lists waits before it is rejected as stray
+     * @param partialTimeout  how long an unfinished transfer may go without a write before its temp file is removed
+     * @param scanInterval    how often the spool is scanned for timeouts and retries (every finished upload also
+     *                        triggers a scan)
+     */
+    public record Incoming(
+            @DefaultValue("2GB") DataSize maxFileSize,
+            @DefaultValue("4GB") DataSize maxUploadSize,
+            @DefaultValue("5m") Duration missingTimeout,
+            @DefaultValue("15m") Duration strayTimeout,
+            @DefaultValue("15m") Duration partialTimeout,
+            @DefaultValue("15s") Duration scanInterval) {
+    }
 
     /**
      * @param url             JDBC URL of an external PostgreSQL server; empty to run the private cluster in home/db

@@ -24,6 +24,11 @@ public final class FileName {
         return name;
     }
 
+    /** What is wrong with {@code name} in plain words (for refusals shown to uploaders), or empty if nothing. */
+    public static java.util.Optional<String> fault(String name) {
+        return java.util.Optional.ofNullable(problem(name));
+    }
+
     /** What is wrong with {@code name}, or {@code null} if nothing. */
     static String problem(String name) {
         if (name.isEmpty()) {

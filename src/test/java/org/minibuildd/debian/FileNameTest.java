@@ -35,6 +35,13 @@ class FileNameTest {
     }
 
     @Test
+    void faultSaysWhatIsWrongInPlainWords() {
+        assertThat(FileName.fault("hello_1.0.dsc")).isEmpty();
+        assertThat(FileName.fault("../x")).hasValue("must not start with '.'");
+        assertThat(FileName.fault("a\u0007b")).hasValue("invalid character U+0007 (allowed: A-Z a-z 0-9 . + ~ _ -)");
+    }
+
+    @Test
     void lengthAndPackageNames() {
         assertThat(FileName.isValid("a".repeat(255))).isTrue();
         assertThat(FileName.isValid("a".repeat(256))).isFalse();

@@ -54,6 +54,17 @@ public final class TinyPackages {
         return dir.resolve(name + "_" + version + ".dsc");
     }
 
+    /**
+     * The unsigned source upload {@code <name>_<version>_source.changes} for {@code distribution}, made by
+     * {@code dpkg-genchanges -S} for a package {@link #source} built in {@code dir}.
+     */
+    public static Path sourceChanges(Path dir, String name, String version, String distribution) throws Exception {
+        var changes = name + "_" + version + "_source.changes";
+        run(dir.resolve(name + "-" + version), List.of("dpkg-genchanges", "-S", "-DDistribution=" + distribution,
+                "-O../" + changes));
+        return dir.resolve(changes);
+    }
+
     /** {@code <name>_<version>_all.deb} in {@code dir}. */
     public static Path binary(Path dir, String name, String version) throws Exception {
         var root = dir.resolve("deb-" + name + "-" + version);
