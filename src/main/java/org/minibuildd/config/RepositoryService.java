@@ -45,6 +45,32 @@ public class RepositoryService {
                 row.allowUnauthenticatedUploads(), distributions.sourcesOfRepository(identity)));
     }
 
+    /**
+     * The keys whose signatures on an upload to the repository count: its active Uploaders' keys and the keys in
+     * its extra uploader keyring files. A listed keyring file that cannot be read is named in the exception, so an
+     * upload is not refused for a reason nobody can see.
+     */
+    public org.minibuildd.openpgp.Keyring uploaderKeyring(String identity) {
+        var keys = configs.uploaderKeys(identity);
+        var keyrings = new java.util.ArrayList<org.minibuildd.openpgp.Keyring>();
+        for (var armored : keys.armored()) {
+            keyrings.add(org.minibuildd.openpgp.Keyring.parse(armored));
+        }
+        for (var file : keys.extraKeyrings()) {
+            try {
+                keyrings.add(org.minibuildd.openpgp.Keyring.read(java.nio.file.Path.of(file)));
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new ConfigException("extra_uploader_keyrings", "repository " + identity + ": cannot read extra uploader keyring " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return org.minibuildd.openpgp.Keyring.union(keyrings);
+    }
+
+    /** The codeversion of a codename ({@code 12} for bookworm) from its Source, for the layout's version rules. */
+    public String codeversion(String codename) {
+        return configs.codeversion(codename);
+    }
+
     /** The archive origin apt sees: the Daemon's custom one, or mini-buildd's {@code Mini-Buildd archive <id> on <host>}. */
     public String origin() {
         var custom = configs.customOrigin();

@@ -37,6 +37,11 @@ public class RepositoryPackages {
         this.keys = keys;
     }
 
+    /** The repository's directory ({@code home/repositories/<id>}), where its {@code pool/} is. */
+    public Path repositoryDirectory(String identity) {
+        return disk.directory(identity);
+    }
+
     /** Every version of the source package (and its binaries) in the repository, rollbacks included. */
     public List<PackageListing> ls(String identity, String source) {
         return listing(reprepro(identity).run("lsbycomponent", source));

@@ -40,6 +40,32 @@ public class RepositoryConfigStore {
                 .fetchOptional(r -> new Row(r.value1(), r.value2(), r.value3()));
     }
 
+    /**
+     * The armored keys of the active Uploaders that may upload to the repository, and the repository's extra
+     * uploader keyring files (one path per line, as mini-buildd takes them).
+     */
+    public record UploaderKeys(List<String> armored, List<String> extraKeyrings) { }
+
+    public UploaderKeys uploaderKeys(String identity) {
+        var armored = db.select(org.minibuildd.db.Tables.UPLOADER.KEY_ARMORED).from(org.minibuildd.db.Tables.UPLOADER)
+                .join(org.minibuildd.db.Tables.UPLOADER_REPOSITORY)
+                .on(org.minibuildd.db.Tables.UPLOADER_REPOSITORY.UPLOADER_ID.eq(org.minibuildd.db.Tables.UPLOADER.ID))
+                .where(org.minibuildd.db.Tables.UPLOADER_REPOSITORY.REPOSITORY.eq(identity))
+                .and(org.minibuildd.db.Tables.UPLOADER.STATUS.eq((short) 2))
+                .and(org.minibuildd.db.Tables.UPLOADER.KEY_ARMORED.ne(""))
+                .fetch(org.minibuildd.db.Tables.UPLOADER.KEY_ARMORED);
+        var extra = db.select(REPOSITORY.EXTRA_UPLOADER_KEYRINGS).from(REPOSITORY).where(REPOSITORY.IDENTITY.eq(identity))
+                .fetchOptional(REPOSITORY.EXTRA_UPLOADER_KEYRINGS).orElse("");
+        return new UploaderKeys(armored, extra.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+    }
+
+    /** The codeversion (e.g. {@code 12}) a prepared Source of this codename recorded, or empty. */
+    public String codeversion(String codename) {
+        return db.select(SOURCE.CODEVERSION_OVERRIDE, SOURCE.CODEVERSION).from(SOURCE).where(SOURCE.CODENAME.eq(codename))
+                .orderBy(SOURCE.ID).fetch().stream()
+                .map(r -> r.value1().isBlank() ? r.value2() : r.value1()).filter(v -> !v.isBlank()).findFirst().orElse("");
+    }
+
     /** The repository's distributions, by codename. */
     public List<RepositoryConfig.Distribution> distributions(String identity) {
         var rows = db.select(DISTRIBUTION.ID, SOURCE.CODENAME, SOURCE.ID).from(REPOSITORY_DISTRIBUTION)

@@ -41,6 +41,10 @@ public class RepositoryDisk {
         return new Reprepro(runner, home.repositories().resolve(identity));
     }
 
+    public Path directory(String identity) {
+        return home.repositories().resolve(identity);
+    }
+
     public boolean exists(String identity) {
         return Files.isRegularFile(home.repositories().resolve(identity).resolve("conf/distributions"));
     }

@@ -1,0 +1,58 @@
+package org.minibuildd.events.internal;
+
+import static org.minibuildd.db.Tables.EVENT;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.minibuildd.events.Event;
+import org.minibuildd.events.EventType;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code event} table. */
+@Repository
+public class EventStore {
+
+    private static final TypeReference<Map<String, Object>> EXTRA = new TypeReference<>() { };
+
+    private final DSLContext db;
+    private final JsonMapper json;
+
+    EventStore(DSLContext db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    public Event insert(EventType type, String distribution, String source, String version, Map<String, Object> extra) {
+        var row = db.insertInto(EVENT).set(EVENT.TYPE, type.name()).set(EVENT.DISTRIBUTION, distribution)
+                .set(EVENT.SOURCE, source).set(EVENT.VERSION, version)
+                .set(EVENT.EXTRA, JSONB.jsonb(json.writeValueAsString(extra)))
+                .returning(EVENT.ID, EVENT.CREATED).fetchOne();
+        return new Event(row.getId(), type, distribution, source, version, row.getCreated().toInstant(), extra);
+    }
+
+    public List<Event> recent(int limit) {
+        return db.selectFrom(EVENT).orderBy(EVENT.ID.desc()).limit(limit).fetch(this::event);
+    }
+
+    public List<Event> of(String source, String version) {
+        var condition = EVENT.SOURCE.eq(source);
+        if (version != null) {
+            condition = condition.and(EVENT.VERSION.eq(version));
+        }
+        return db.selectFrom(EVENT).where(condition).orderBy(EVENT.ID).fetch(this::event);
+    }
+
+    private Event event(Record record) {
+        var r = record.into(EVENT);
+        Instant created = r.getCreated().toInstant();
+        return new Event(r.getId(), EventType.valueOf(r.getType()), r.getDistribution(), r.getSource(), r.getVersion(),
+                created, json.readValue(r.getExtra().data(), EXTRA));
+    }
+}

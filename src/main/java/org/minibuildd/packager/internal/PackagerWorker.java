@@ -1,0 +1,169 @@
+package org.minibuildd.packager.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.minibuildd.daemon.Home;
+import org.minibuildd.debian.Changes;
+import org.minibuildd.debian.DebianFormatException;
+import org.minibuildd.events.EventType;
+import org.minibuildd.events.Events;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves received uploads on: claims the oldest RECEIVED row ({@code FOR UPDATE SKIP LOCKED}), runs the
+ * {@link UploadChecks}, and commits the outcome together with its event — REJECTED (the files moved to
+ * {@code home/rejected/}) or PACKAGING (build requests written). Rows left in RECEIVED by a crash are simply
+ * claimed again after the restart; each step can be redone.
+ */
+@Component
+class PackagerWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PackagerWorker.class);
+
+    private final UploadStore uploads;
+    private final UploadChecks checks;
+    private final BuildRequests buildRequests;
+    private final Events events;
+    private final Home home;
+    private final TransactionTemplate transaction;
+    private final Semaphore signal = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    PackagerWorker(UploadStore uploads, UploadChecks checks, BuildRequests buildRequests, Events events, Home home,
+                   TransactionTemplate transaction) {
+        this.uploads = uploads;
+        this.checks = checks;
+        this.buildRequests = buildRequests;
+        this.events = events;
+        this.home = home;
+        this.transaction = transaction;
+    }
+
+    void wake() {
+        signal.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofVirtual().name("packager").start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        var t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                while (running && step()) {
+                    // next one
+                }
+                signal.tryAcquire(5, TimeUnit.SECONDS);
+                signal.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("packager step failed, trying again shortly", e);
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Processes one received upload; false when there is none. */
+    boolean step() {
+        return Boolean.TRUE.equals(transaction.execute(status -> uploads.claim(UploadStore.State.RECEIVED).map(row -> {
+            MDC.put("upload", row.source() + "/" + row.version() + "/" + row.timecode());
+            try {
+                process(row);
+            } finally {
+                MDC.remove("upload");
+            }
+            return true;
+        }).orElse(false)));
+    }
+
+    private void process(UploadStore.Row row) {
+        var rejectedDir = home.rejected().resolve(row.timecode().replace(':', '-') + "-" + row.changesName());
+        // A crash after moving a rejected upload aside but before the commit: its files are already there.
+        var dir = Files.isDirectory(row.dir()) ? row.dir() : rejectedDir;
+        Changes changes = null;
+        try {
+            changes = Changes.parse(Files.readString(dir.resolve(row.changesName())));
+            var target = checks.check(changes, dir);
+            var requests = buildRequests.write(row, changes, target);
+            uploads.move(row.id(), UploadStore.State.PACKAGING, "", dir);
+            var extra = extra(row, changes);
+            extra.put("buildrequests", requests);
+            events.log(EventType.PACKAGING, target.diststr().toString(), row.source(), row.version(), extra);
+            log.info("accepted {} for {}: packaging for {}", row.changesName(), target.diststr(), requests.keySet());
+        } catch (Rejection | DebianFormatException | IOException e) {
+            reject(row, changes, dir, rejectedDir, e.getMessage());
+        }
+    }
+
+    private void reject(UploadStore.Row row, Changes changes, Path dir, Path rejectedDir, String reason) {
+        try {
+            if (!dir.equals(rejectedDir)) {
+                Files.createDirectories(rejectedDir.getParent());
+                Files.move(dir, rejectedDir, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot move rejected upload " + dir + " to " + rejectedDir + ": " + e.getMessage(), e);
+        }
+        uploads.move(row.id(), UploadStore.State.REJECTED, reason, rejectedDir);
+        var extra = extra(row, changes);
+        extra.put("quarantine", rejectedDir.toString());
+        extra.put("error", UserUploads.problem(reason));
+        events.log(EventType.REJECTED, row.distribution(), row.source(), row.version(), extra);
+        log.warn("rejected {}: {}", row.changesName(), reason);
+    }
+
+    /** The extra every event of an upload carries, as mini-buildd writes it. */
+    private static Map<String, Object> extra(UploadStore.Row row, Changes changes) {
+        var key = row.source() + "/" + row.version() + "/" + row.timecode();
+        var extra = new LinkedHashMap<String, Object>();
+        extra.put("timecode", row.timecode());
+        extra.put("key", key);
+        extra.put("bkey", key + "/source");
+        extra.put("changes", key + "/source/" + row.changesName());
+        extra.put("architecture", "source");
+        if (changes != null) {
+            extra.put("maintainer", changes.maintainer().orElse(""));
+            extra.put("changed_by", changes.changedBy().orElse(""));
+        }
+        return extra;
+    }
+}

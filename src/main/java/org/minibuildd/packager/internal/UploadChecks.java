@@ -1,0 +1,233 @@
+package org.minibuildd.packager.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.minibuildd.config.ConfigActions;
+import org.minibuildd.config.Layout;
+import org.minibuildd.config.LayoutService;
+import org.minibuildd.config.ObjectRef;
+import org.minibuildd.config.ObjectType;
+import org.minibuildd.config.RepositoryConfig;
+import org.minibuildd.config.RepositoryService;
+import org.minibuildd.debian.Changes;
+import org.minibuildd.debian.DebianFormatException;
+import org.minibuildd.debian.DistributionString;
+import org.minibuildd.debian.Dsc;
+import org.minibuildd.debian.FileEntry;
+import org.minibuildd.debian.UploadOptions;
+import org.minibuildd.debian.Version;
+import org.minibuildd.debian.VersionRestriction;
+import org.minibuildd.openpgp.SignatureVerifier;
+import org.minibuildd.openpgp.VerificationException;
+import org.minibuildd.repository.RepositoryPackages;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks a user upload passes before anything is built, in mini-buildd's order: the distribution it names
+ * (meta distributions mapped), repository and distribution exist and are active, the suite takes uploads, the
+ * signature is an uploader's (unless the repository takes unauthenticated uploads), the layout's version rule,
+ * a version greater than the distribution's, the source package complete (an orig tarball may come from the
+ * pool), and valid upload options. The first failure is the {@link Rejection} with its reason.
+ */
+@Component
+class UploadChecks {
+
+    /** Where an accepted upload goes. */
+    record Target(RepositoryConfig repository, RepositoryConfig.Distribution distribution, Layout.SuiteOption suite,
+                  DistributionString diststr, Dsc dsc, Map<String, Path> sourceFiles, UploadOptions options,
+                  String signer) { }
+
+    private final RepositoryService repositories;
+    private final LayoutService layouts;
+    private final ConfigActions actions;
+    private final RepositoryPackages packages;
+    private final SignatureVerifier verifier = new SignatureVerifier();
+
+    UploadChecks(RepositoryService repositories, LayoutService layouts, ConfigActions actions, RepositoryPackages packages) {
+        this.repositories = repositories;
+        this.layouts = layouts;
+        this.actions = actions;
+        this.packages = packages;
+    }
+
+    Target check(Changes changes, Path dir) {
+        var diststr = distribution(changes.distribution());
+        var repository = repositories.config(diststr.repository())
+                .orElseThrow(() -> new Rejection("no repository \"" + diststr.repository() + "\" on this instance (distribution "
+                        + diststr + ")"));
+        if (!actions.state(new ObjectRef(ObjectType.REPOSITORY, repository.identity())).isActive()) {
+            throw new Rejection("repository \"" + repository.identity() + "\" is not active: an administrator must activate it first");
+        }
+        var distribution = repository.distribution(diststr.codename())
+                .orElseThrow(() -> new Rejection("repository \"" + repository.identity() + "\" has no distribution for codename \""
+                        + diststr.codename() + "\""));
+        var suite = repository.layout().suite(diststr.suite())
+                .orElseThrow(() -> new Rejection("layout \"" + repository.layout().name() + "\" of repository \"" + repository.identity()
+                        + "\" has no suite \"" + diststr.suite() + "\""));
+        if (diststr.isRollback()) {
+            throw new Rejection("distribution " + diststr + " is a rollback: uploads go to " + diststr.withoutRollback());
+        }
+        if (!suite.uploadable()) {
+            throw new Rejection("suite \"" + suite.suite() + "\" takes no uploads (packages reach it by migration): upload to an "
+                    + "uploadable suite such as unstable");
+        }
+        var signer = signature(changes, repository);
+        versionRule(changes, repository, diststr, suite);
+        newerThanInstalled(changes, repository, diststr);
+        var dscEntry = changes.dsc().orElseThrow(() -> new Rejection("the upload has no .dsc: mini-buildd builds from source, "
+                + "upload a source package (dpkg-buildpackage -S, or a source+binary upload)"));
+        var dscFile = dir.resolve(dscEntry.name());
+        Dsc dsc;
+        try {
+            dsc = Dsc.parse(Files.readString(dscFile));
+        } catch (IOException | DebianFormatException e) {
+            throw new Rejection(dscEntry.name() + " cannot be read: " + e.getMessage(), e);
+        }
+        if (!dsc.source().equals(changes.source()) || !dsc.version().toString().equals(changes.version().toString())) {
+            throw new Rejection(dscEntry.name() + " is for " + dsc.source() + " " + dsc.version() + ", the .changes for "
+                    + changes.source() + " " + changes.version());
+        }
+        var sourceFiles = sourceFiles(dsc, dir, repository, distribution);
+        sourceFiles.put(dscEntry.name(), dscFile);
+        UploadOptions options;
+        try {
+            options = UploadOptions.of(changes);
+        } catch (DebianFormatException e) {
+            throw new Rejection("upload options: " + e.getMessage(), e);
+        }
+        return new Target(repository, distribution, suite, diststr, dsc, sourceFiles, options, signer);
+    }
+
+    /** The distribution string, with a layout's meta distribution (like Debian's {@code unstable}) mapped first. */
+    private DistributionString distribution(String text) {
+        var mapped = new HashMap<String, String>();
+        for (var summary : repositories.all()) {
+            for (var codename : summary.codenames()) {
+                summary.layout().metaDistributions().forEach((meta, codenameSuite) -> {
+                    var parts = codenameSuite.split("-", 2);
+                    if (parts.length == 2 && parts[0].equals(codename)) {
+                        mapped.putIfAbsent(meta, codename + "-" + summary.identity() + "-" + parts[1]);
+                    }
+                });
+            }
+        }
+        var name = mapped.getOrDefault(text, text);
+        try {
+            return DistributionString.parse(name);
+        } catch (DebianFormatException e) {
+            throw new Rejection("distribution \"" + text + "\" is not one of this instance's (" + e.getMessage()
+                    + "); dput_conf and sources_list name them", e);
+        }
+    }
+
+    private String signature(Changes changes, RepositoryConfig repository) {
+        if (repository.allowUnauthenticatedUploads()) {
+            return "";
+        }
+        if (!changes.signed()) {
+            throw new Rejection("the upload is not signed, and repository \"" + repository.identity()
+                    + "\" requires a signature by one of its uploaders (debsign the .changes)");
+        }
+        var keyring = repositories.uploaderKeyring(repository.identity());
+        try {
+            return verifier.verifyClearsigned(changes.original(), keyring).signature().toString();
+        } catch (VerificationException e) {
+            throw new Rejection("the signature of the .changes is not from an uploader of repository \"" + repository.identity()
+                    + "\": " + e.getMessage(), e);
+        }
+    }
+
+    private void versionRule(Changes changes, RepositoryConfig repository, DistributionString diststr, Layout.SuiteOption suite) {
+        var layout = repository.layout();
+        var rule = new VersionRestriction(layout.mandatoryVersionRegex(), layout.experimentalMandatoryVersionRegex(),
+                layout.defaultVersion(), layout.experimentalDefaultVersion());
+        try {
+            rule.check(changes.version(), repository.identity(), repositories.codeversion(diststr.codename()), suite.suite(),
+                    suite.experimental());
+        } catch (DebianFormatException e) {
+            throw new Rejection(e.getMessage(), e);
+        }
+    }
+
+    private void newerThanInstalled(Changes changes, RepositoryConfig repository, DistributionString diststr) {
+        for (var listing : packages.lsSource(repository.identity(), changes.source())) {
+            if (listing.distribution().equals(diststr.toString())
+                    && Version.parse(listing.version()).compareTo(changes.version()) >= 0) {
+                throw new Rejection(diststr + " already has " + changes.source() + " " + listing.version()
+                        + ": an upload must have a greater version than " + listing.version());
+            }
+        }
+    }
+
+    /** Every file the .dsc lists, from the upload or else from the repository's pool, with matching checksums. */
+    private Map<String, Path> sourceFiles(Dsc dsc, Path dir, RepositoryConfig repository, RepositoryConfig.Distribution distribution) {
+        var files = new HashMap<String, Path>();
+        for (var entry : dsc.files()) {
+            var uploaded = dir.resolve(entry.name());
+            if (Files.isRegularFile(uploaded)) {
+                verify(entry, uploaded, "in the upload");
+                files.put(entry.name(), uploaded);
+                continue;
+            }
+            var pooled = pool(repository, distribution, dsc.source(), entry.name());
+            if (pooled == null) {
+                throw new Rejection("file " + entry.name() + " of " + dsc.source() + "_" + dsc.version()
+                        + ".dsc is neither in the upload nor in the pool (for a new upstream version upload with -sa)");
+            }
+            verify(entry, pooled, "in the pool");
+            files.put(entry.name(), pooled);
+        }
+        return files;
+    }
+
+    private Path pool(RepositoryConfig repository, RepositoryConfig.Distribution distribution, String source, String name) {
+        var prefix = source.startsWith("lib") && source.length() > 3 ? source.substring(0, 4) : source.substring(0, 1);
+        for (var component : distribution.components()) {
+            var candidate = packages.repositoryDirectory(repository.identity())
+                    .resolve("pool").resolve(component).resolve(prefix).resolve(source).resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static void verify(FileEntry entry, Path file, String where) {
+        try {
+            if (Files.size(file) != entry.size()) {
+                throw new Rejection(entry.name() + " " + where + " has " + Files.size(file) + " bytes, the .dsc says " + entry.size());
+            }
+            var expected = !entry.sha256().isEmpty() ? entry.sha256() : entry.md5();
+            var algorithm = !entry.sha256().isEmpty() ? "SHA-256" : "MD5";
+            var actual = digest(file, algorithm);
+            if (!actual.equalsIgnoreCase(expected)) {
+                throw new Rejection(entry.name() + " " + where + " does not match the .dsc: " + algorithm + " " + actual
+                        + ", expected " + expected);
+            }
+        } catch (IOException e) {
+            throw new Rejection(entry.name() + " " + where + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String digest(Path file, String algorithm) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            var digest = MessageDigest.getInstance(algorithm);
+            var buffer = new byte[64 * 1024];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

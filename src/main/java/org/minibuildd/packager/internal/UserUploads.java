@@ -1,0 +1,101 @@
+package org.minibuildd.packager.internal;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.minibuildd.daemon.Home;
+import org.minibuildd.events.EventType;
+import org.minibuildd.events.Events;
+import org.minibuildd.incoming.CompleteUpload;
+import org.minibuildd.incoming.IncomingReceiver;
+import org.minibuildd.incoming.RejectedUpload;
+import org.minibuildd.incoming.UploadKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes user uploads over from incoming: the files go to the upload's own directory under the events dir
+ * ({@code <source>/<version>/<timecode>/source/}, as mini-buildd keeps them), then a RECEIVED row commits, and
+ * the {@link PackagerWorker} takes it from there. Uploads incoming refused become REJECTED events.
+ */
+@Component
+class UserUploads implements IncomingReceiver {
+
+    private static final Logger log = LoggerFactory.getLogger(UserUploads.class);
+
+    private final UploadStore uploads;
+    private final Events events;
+    private final Home home;
+    private final TransactionTemplate transaction;
+    private final PackagerWorker worker;
+
+    UserUploads(UploadStore uploads, Events events, Home home, TransactionTemplate transaction, PackagerWorker worker) {
+        this.uploads = uploads;
+        this.events = events;
+        this.home = home;
+        this.transaction = transaction;
+        this.worker = worker;
+    }
+
+    @Override
+    public Set<UploadKind> kinds() {
+        return Set.of(UploadKind.USER_UPLOAD);
+    }
+
+    @Override
+    public void receive(CompleteUpload upload) throws Exception {
+        if (uploads.exists(upload.key())) {
+            return;
+        }
+        var changes = upload.changes();
+        var timecode = Timecode.of(Instant.now());
+        var dir = home.events().resolve(changes.source()).resolve(changes.version().toString()).resolve(timecode).resolve("source");
+        upload.linkTo(dir);
+        transaction.executeWithoutResult(status -> uploads.insertReceived(upload.key(), upload.changesName(), changes.source(),
+                changes.version().toString(), changes.distribution(), timecode, dir));
+        log.info("received {} ({} {} for {})", upload.changesName(), changes.source(), changes.version(), changes.distribution());
+        worker.wake();
+    }
+
+    @Override
+    public void rejected(RejectedUpload upload) {
+        var name = upload.name();
+        // <source>_<version>_<arch>.changes; a stray file or a name that is not one keeps its whole name as source.
+        var parts = name.split("_");
+        var source = parts.length >= 3 ? parts[0] : name;
+        var version = parts.length >= 3 ? parts[1] : "";
+        var quarantine = upload.quarantine().toString();
+        transaction.executeWithoutResult(status -> {
+            if (events.of(source, null).stream().anyMatch(e -> quarantine.equals(e.extra().get("quarantine")))) {
+                return;
+            }
+            var extra = new LinkedHashMap<String, Object>();
+            extra.put("changes", name);
+            extra.put("architecture", "source");
+            extra.put("quarantine", quarantine);
+            extra.put("files", upload.files());
+            extra.put("error", problem(upload.reason()));
+            events.log(EventType.REJECTED, "", source, version, extra);
+        });
+        log.warn("rejected {}: {} (files kept in {})", name, upload.reason(), quarantine);
+    }
+
+    /** The reason as mini-buildd puts it into an event: an RFC 7807 problem. */
+    static Map<String, Object> problem(String detail) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put("type", "about:blank");
+        error.put("title", "Bad Request");
+        error.put("status", 400);
+        error.put("detail", detail);
+        return error;
+    }
+
+    static Path uploadDir(Home home, String source, String version, String timecode) {
+        return home.events().resolve(source).resolve(version).resolve(timecode).resolve("source");
+    }
+}
