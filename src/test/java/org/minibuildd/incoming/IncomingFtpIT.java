@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Limits are small and timeouts short, so the refusals and timeouts happen within the test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "minibuildd.identity=itest", "minibuildd.hostname=localhost",
+        "minibuildd.identity=itest", "minibuildd.hostname=localhost", "minibuildd.incoming.listen=true",
         "minibuildd.incoming.max-file-size=1MB", "minibuildd.incoming.max-upload-size=3MB",
         "minibuildd.incoming.missing-timeout=3s", "minibuildd.incoming.stray-timeout=10m",
         "minibuildd.incoming.scan-interval=1s"})
