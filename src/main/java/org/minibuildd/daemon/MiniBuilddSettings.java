@@ -44,6 +44,8 @@ public record MiniBuilddSettings(
      * @param partialTimeout  how long an unfinished transfer may go without a write before its temp file is removed
      * @param scanInterval    how often the spool is scanned for timeouts and retries (every finished upload also
      *                        triggers a scan)
+     * @param listen          whether to open the FTP port; {@code false} keeps the spool and its scans without FTP
+     *                        (tests that run several daemons at once)
      */
     public record Incoming(
             @DefaultValue("2GB") DataSize maxFileSize,
@@ -51,7 +53,8 @@ public record MiniBuilddSettings(
             @DefaultValue("5m") Duration missingTimeout,
             @DefaultValue("15m") Duration strayTimeout,
             @DefaultValue("15m") Duration partialTimeout,
-            @DefaultValue("15s") Duration scanInterval) {
+            @DefaultValue("15s") Duration scanInterval,
+            @DefaultValue("true") boolean listen) {
     }
 
     /**

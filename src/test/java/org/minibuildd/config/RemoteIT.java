@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * their real port, so the URL each lists in its status is the one the other reaches it by.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"minibuildd.identity=itest", "minibuildd.hostname=localhost"})
+        properties = {"minibuildd.identity=itest", "minibuildd.hostname=localhost", "minibuildd.incoming.listen=false"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @EnabledIfSystemProperty(named = "minibuildd.integration-test", matches = "true",
         disabledReason = "an integration test: runs in failsafe (mvn verify), after the frontend bundle is built")
@@ -84,7 +84,7 @@ class RemoteIT extends IsolatedDaemonIT {
                 "minibuildd.home=" + TestHome.create("remote-b"),
                 "minibuildd.http-port=" + PORT_B,
                 "minibuildd.hostname=localhost",
-                "minibuildd.identity=peer").run();
+                "minibuildd.identity=peer", "minibuildd.incoming.listen=false").run();
     }
 
     @AfterAll

@@ -7,10 +7,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The whole daemon on a random port, with the identity and host name tests expect; the subclass names the home
  * (and so the private cluster and database) with its own {@code @DynamicPropertySource} for {@code minibuildd.home}.
  * Identity and host name are plain test properties, so a subclass that needs others (a real, reachable host name)
- * declares its own {@code @SpringBootTest}.
+ * declares its own {@code @SpringBootTest}. FTP incoming does not listen (its spool is still scanned): daemons of
+ * several test classes live at once and would all claim port 8067; a test that uploads over FTP turns it on with
+ * a free {@code minibuildd.ftp-port}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"minibuildd.identity=" + IsolatedDaemonIT.IDENTITY, "minibuildd.hostname=build.example.org"})
+        properties = {"minibuildd.identity=" + IsolatedDaemonIT.IDENTITY, "minibuildd.hostname=build.example.org",
+                "minibuildd.incoming.listen=false"})
 public abstract class IsolatedDaemonIT {
 
     protected static final String IDENTITY = "itest";

@@ -31,6 +31,11 @@ public final class TinyPackages {
 
     /** As {@link #source(Path, String, String)}; {@code extra} lands in a README, to make different content. */
     public static Path source(Path dir, String name, String version, String extra) throws Exception {
+        return source(dir, name, version, extra, "unstable");
+    }
+
+    /** As {@link #source(Path, String, String, String)}, with {@code distribution} in the changelog entry. */
+    public static Path source(Path dir, String name, String version, String extra, String distribution) throws Exception {
         var tree = dir.resolve(name + "-" + version);
         Files.createDirectories(tree.resolve("debian/source"));
         Files.writeString(tree.resolve("debian/control"), """
@@ -45,8 +50,8 @@ public final class TinyPackages {
                 Description: tiny package for mini-buildd tests
                  It prints its name and version.
                 """.formatted(name, MAINTAINER));
-        Files.writeString(tree.resolve("debian/changelog"), "%s (%s) unstable; urgency=medium\n\n  * Test.\n\n -- %s  %s\n"
-                .formatted(name, version, MAINTAINER, DATE));
+        Files.writeString(tree.resolve("debian/changelog"), "%s (%s) %s; urgency=medium\n\n  * Test.\n\n -- %s  %s\n"
+                .formatted(name, version, distribution, MAINTAINER, DATE));
         Files.writeString(tree.resolve("debian/source/format"), "3.0 (native)\n");
         Files.writeString(tree.resolve("debian/rules"), "#!/usr/bin/make -f\n%:\n\tdh $@\n");
         Files.writeString(tree.resolve("README"), name + " " + version + "\n" + extra);
@@ -55,13 +60,12 @@ public final class TinyPackages {
     }
 
     /**
-     * The unsigned source upload {@code <name>_<version>_source.changes} for {@code distribution}, made by
-     * {@code dpkg-genchanges -S} for a package {@link #source} built in {@code dir}.
+     * The unsigned source upload {@code <name>_<version>_source.changes} made by {@code dpkg-genchanges -S} for a
+     * package {@link #source} built in {@code dir}, to the distribution its changelog names.
      */
-    public static Path sourceChanges(Path dir, String name, String version, String distribution) throws Exception {
+    public static Path sourceChanges(Path dir, String name, String version) throws Exception {
         var changes = name + "_" + version + "_source.changes";
-        run(dir.resolve(name + "-" + version), List.of("dpkg-genchanges", "-S", "-DDistribution=" + distribution,
-                "-O../" + changes));
+        run(dir.resolve(name + "-" + version), List.of("dpkg-genchanges", "-S", "-O../" + changes));
         return dir.resolve(changes);
     }
 

@@ -1,5 +1,6 @@
 package org.minibuildd.incoming.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,8 @@ final class IncomingFtpServer {
         context.setConnectionConfig(connections.createConnectionConfig());
         context.setUserManager(new AnonymousUsers(MAX_SESSIONS, MAX_SESSIONS_PER_ADDRESS, IDLE_SECONDS));
         context.setFileSystemManager(new IncomingFileSystem());
-        context.setFtpletContainer(new DefaultFtpletContainer(Map.of("incoming", rules)));
+        // Mutable maps: FtpServer clears them when it stops.
+        context.setFtpletContainer(new DefaultFtpletContainer(new HashMap<>(Map.of("incoming", rules))));
 
         var data = new DataConnectionConfigurationFactory();
         // PORT may only point back at the client itself (no FTP bounce through us).
@@ -74,7 +76,7 @@ final class IncomingFtpServer {
         listener.setPort(port);
         listener.setIdleTimeout(IDLE_SECONDS);
         listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
-        context.setListeners(Map.of("default", listener.createListener()));
+        context.setListeners(new HashMap<>(Map.of("default", listener.createListener())));
 
         var ftp = new DefaultFtpServer(context);
         try {

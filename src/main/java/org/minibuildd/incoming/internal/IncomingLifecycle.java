@@ -6,6 +6,8 @@ import org.apache.ftpserver.ftplet.FtpException;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.daemon.MiniBuilddSettings;
 import org.minibuildd.incoming.IncomingReceiver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -18,8 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class IncomingLifecycle implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(IncomingLifecycle.class);
+
     private final IncomingEngine engine;
     private final IncomingFtpServer ftp;
+    private final boolean listen;
     private volatile boolean running;
 
     IncomingLifecycle(MiniBuilddSettings settings, Home home, ObjectProvider<IncomingReceiver> receivers) {
@@ -30,6 +35,7 @@ public class IncomingLifecycle implements SmartLifecycle {
                 new Quarantine(home.rejected(), spool),
                 receivers.orderedStream().toList(), incoming.scanInterval(), incoming.partialTimeout(),
                 Clock.systemUTC());
+        this.listen = incoming.listen();
         this.ftp = new IncomingFtpServer(settings.ftpPort(),
                 new UploadFtplet(spool, incoming.maxFileSize(), incoming.maxUploadSize(), engine::trigger));
     }
@@ -37,6 +43,11 @@ public class IncomingLifecycle implements SmartLifecycle {
     @Override
     public synchronized void start() {
         engine.start();
+        if (!listen) {
+            log.info("FTP incoming is off (minibuildd.incoming.listen=false); the spool is still scanned");
+            running = true;
+            return;
+        }
         try {
             ftp.start();
         } catch (FtpException e) {

@@ -53,8 +53,8 @@ class IncomingEngineTest {
 
     @BeforeAll
     static void buildUpload() throws Exception {
-        TinyPackages.source(packages, "hello", "1.0");
-        TinyPackages.sourceChanges(packages, "hello", "1.0", "bookworm-test-unstable");
+        TinyPackages.source(packages, "hello", "1.0", "", "bookworm-test-unstable");
+        TinyPackages.sourceChanges(packages, "hello", "1.0");
     }
 
     @BeforeEach
