@@ -1,0 +1,253 @@
+package org.minibuildd.packager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minibuildd.db.Tables.REPOSITORY;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.minibuildd.config.SetupRequest;
+import org.minibuildd.config.SetupService;
+import org.minibuildd.daemon.Home;
+import org.minibuildd.events.Event;
+import org.minibuildd.events.EventType;
+import org.minibuildd.events.Events;
+import org.minibuildd.openpgp.InstanceKeyStore;
+import org.minibuildd.repository.RepositoryPackages;
+import org.minibuildd.support.IsolatedDaemonIT;
+import org.minibuildd.support.LocalArchive;
+import org.minibuildd.support.TestHome;
+import org.minibuildd.support.TinyPackages;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * User uploads through the real FTP incoming (Debian's dput, configured by our dput_conf call) into the packager:
+ * an upload that passes every check becomes PACKAGING with signed build requests in mini-buildd's wire format;
+ * each kind of bad upload becomes a REJECTED event whose reason says what is wrong, with the files kept in
+ * {@code rejected/}, and the daemon goes on.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "minibuildd.identity=itest", "minibuildd.hostname=localhost", "minibuildd.incoming.listen=true",
+        "minibuildd.incoming.scan-interval=1s"})
+class PackagerIT extends IsolatedDaemonIT {
+
+    private static final Path OWN_HOME = TestHome.create("packager");
+    private static final Path REAL_IN_RELEASE = Path.of("/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease");
+    private static final int FTP_PORT = freePort();
+    /** A defined port, so that the URLs the instance hands out (packager, builder, apt lines) are the real ones. */
+    private static final int HTTP_PORT = freePort();
+    private static final String UNSTABLE = "bookworm-test-unstable";
+
+    @DynamicPropertySource
+    static void ownHomeAndPort(DynamicPropertyRegistry registry) {
+        registry.add("minibuildd.home", OWN_HOME::toString);
+        registry.add("minibuildd.ftp-port", () -> FTP_PORT);
+        registry.add("minibuildd.http-port", () -> HTTP_PORT);
+    }
+
+    @Autowired SetupService setup;
+    @Autowired Events events;
+    @Autowired Home home;
+    @Autowired InstanceKeyStore keys;
+    @Autowired RepositoryPackages packages;
+    @Autowired DSLContext db;
+
+    private LocalArchive archive;
+    private Path work;
+    private Path dputConf;
+
+    @BeforeAll
+    void setUpRepository() throws Exception {
+        archive = LocalArchive.start();
+        archive.put("/debian/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
+        setup.setup(SetupRequest.all().archives(List.of(archive.url("/debian/")))
+                .distributions(List.of("bookworm:amd64")).repositories(List.of("test:Default:bookworm")).build());
+        work = Files.createTempDirectory(OWN_HOME, "work");
+        dputConf = work.resolve("dput.cf");
+        Files.writeString(dputConf, http("/mini_buildd/api/dput_conf/?output=plain"));
+    }
+
+    @AfterAll
+    void stopArchive() {
+        archive.close();
+    }
+
+    @Test
+    void anUploadPassingEveryCheckIsPackagedWithSignedBuildRequestsInTheWireFormat() throws Exception {
+        var event = upload("accepted", "1.0~test12+1", UNSTABLE);
+        assertThat(event.type()).as(event.toString()).isEqualTo(EventType.PACKAGING);
+        assertThat(event.distribution()).isEqualTo(UNSTABLE);
+        var json = event.toJson();
+        assertThat(json.keySet()).containsExactly("type", "distribution", "source", "version", "timestamp", "extra");
+        assertThat((String) json.get("timestamp")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00");
+        assertThat(event.extra()).containsKeys("timecode", "key", "bkey", "changes", "architecture", "maintainer", "changed_by", "buildrequests");
+        @SuppressWarnings("unchecked")
+        var request = (Map<String, Object>) ((Map<String, Object>) event.extra().get("buildrequests")).get("amd64");
+        assertThat(request).containsEntry("architecture", "amd64").containsEntry("arch_all", "Yes")
+                .containsEntry("lintian_mode", "ERRFAIL").containsEntry("upload_to", "ftp://localhost:" + FTP_PORT)
+                .containsKeys("bkey", "changes", "buildlog", "builder", "buildlog_building", "buildlog_installed", "build_dep_resolver");
+
+        var changes = home.events().resolve((String) request.get("changes"));
+        assertThat(changes.getFileName().toString()).isEqualTo("accepted_1.0~test12+1_mini-buildd-buildrequest_amd64.changes");
+        // Debian's gpgv accepts the instance key's signature.
+        var keyring = work.resolve("instance.gpg");
+        Files.write(keyring, keys.get().exportBinary());
+        var gpgv = run(work, "gpgv", "--keyring", keyring.toAbsolutePath().toString(), changes.toString());
+        assertThat(gpgv.exit()).as(gpgv.output()).isZero();
+        var text = Files.readString(changes);
+        assertThat(text).contains("Distribution: " + UNSTABLE, "Source: accepted", "Version: 1.0~test12+1", "Architecture: amd64",
+                "X-Mini-Buildd-Arch-All: Yes", "X-Mini-Buildd-Packager: http://localhost:" + port,
+                " mini-buildd extra accepted_1.0~test12+1_mini-buildd-buildrequest_amd64.changes.tar");
+        var tar = changes.resolveSibling(changes.getFileName() + ".tar");
+        var listing = run(work, "tar", "-tf", tar.toString()).output();
+        assertThat(listing.lines()).contains(".config/apt_sources.list", ".config/apt_preferences", ".config/apt_keys",
+                "accepted_1.0~test12+1.dsc", "accepted_1.0~test12+1.tar.xz");
+        var sources = run(work, "tar", "-xOf", tar.toString(), ".config/apt_sources.list").output();
+        assertThat(sources).contains("deb [] http://localhost:" + port + "/repositories/test " + UNSTABLE + " main",
+                "bookworm-test-testing", "bookworm-test-stable");
+    }
+
+    @Test
+    void aDistributionOfNoRepositoryIsRejected() throws Exception {
+        assertRejected(upload("norepo", "1.0~test12+1", "bookworm-nope-unstable"), "no repository \"nope\"");
+        assertRejected(upload("badname", "1.0~test12+1", "sid"), "distribution \"sid\" is not one of this instance's");
+    }
+
+    @Test
+    void aSuiteTakingNoUploadsIsRejected() throws Exception {
+        assertRejected(upload("tested", "1.0~test12+1", "bookworm-test-testing"), "suite \"testing\" takes no uploads");
+        assertRejected(upload("rolled", "1.0~test12+1", UNSTABLE + "-rollback0"), "is a rollback");
+    }
+
+    @Test
+    void aVersionOutsideTheLayoutsRuleIsRejected() throws Exception {
+        assertRejected(upload("plain", "1.0", UNSTABLE), "version restriction of suite \"unstable\" failed", "~test12\\+[1-9]");
+    }
+
+    @Test
+    void aVersionNotGreaterThanTheDistributionsIsRejected() throws Exception {
+        var dsc = TinyPackages.source(work, "older", "2.0~test12+1", "", UNSTABLE);
+        packages.includeSource("test", UNSTABLE, dsc);
+        assertRejected(upload("older", "1.5~test12+1", UNSTABLE), UNSTABLE + " already has older 2.0~test12+1");
+        assertRejected(upload("older", "2.0~test12+1", UNSTABLE, "again"), "already has older 2.0~test12+1");
+    }
+
+    @Test
+    void unknownOrDuplicateUploadOptionsAreRejected() throws Exception {
+        assertRejected(uploadWithChangelog("opted", "1.0~test12+1", "MINI_BUILDD_OPTION: no-such-option=1"), "upload options");
+        assertRejected(uploadWithChangelog("twice", "1.0~test12+1",
+                "MINI_BUILDD_OPTION: lintian-mode=IGNORE\n  * MINI_BUILDD_OPTION: lintian-mode=ERRFAIL"), "upload options");
+    }
+
+    @Test
+    void withoutUnauthenticatedUploadsOnlyAnUploadersSignatureCounts() throws Exception {
+        db.update(REPOSITORY).set(REPOSITORY.ALLOW_UNAUTHENTICATED_UPLOADS, false).where(REPOSITORY.IDENTITY.eq("test")).execute();
+        try {
+            assertRejected(upload("unsigned", "1.0~test12+1", UNSTABLE), "the upload is not signed", "debsign");
+            var stranger = new InstanceKeyStore(Files.createTempDirectory(work, "stranger"), "stranger", "example.org").get();
+            TinyPackages.source(work, "strange", "1.0~test12+1", "", UNSTABLE);
+            var changes = TinyPackages.sourceChanges(work, "strange", "1.0~test12+1");
+            Files.writeString(changes, stranger.clearsign(Files.readString(changes)));
+            assertRejected(dput("strange", "1.0~test12+1"), "not from an uploader of repository \"test\"");
+        } finally {
+            db.update(REPOSITORY).set(REPOSITORY.ALLOW_UNAUTHENTICATED_UPLOADS, true).where(REPOSITORY.IDENTITY.eq("test")).execute();
+        }
+    }
+
+    private void assertRejected(Event event, String... reasons) throws IOException {
+        assertThat(event.type()).as(event.toString()).isEqualTo(EventType.REJECTED);
+        assertThat(event.reason()).contains(reasons);
+        assertThat(event.extra()).containsKeys("timecode", "key", "changes", "error", "quarantine");
+        // Nothing is lost: the upload's files wait in rejected/ for inspection.
+        var quarantine = Path.of((String) event.extra().get("quarantine"));
+        assertThat(quarantine).startsWith(home.rejected());
+        try (var files = Files.list(quarantine)) {
+            assertThat(files.map(p -> p.getFileName().toString())).contains(event.source() + "_" + event.version() + ".dsc",
+                    event.source() + "_" + event.version() + "_source.changes");
+        }
+    }
+
+    private Event upload(String name, String version, String distribution) throws Exception {
+        return upload(name, version, distribution, "");
+    }
+
+    private Event upload(String name, String version, String distribution, String extra) throws Exception {
+        var dir = Files.createTempDirectory(work, name);
+        TinyPackages.source(dir, name, version, extra, distribution);
+        TinyPackages.sourceChanges(dir, name, version);
+        return dput(dir, name, version);
+    }
+
+    private Event uploadWithChangelog(String name, String version, String changelogLine) throws Exception {
+        var dir = Files.createTempDirectory(work, name);
+        TinyPackages.source(dir, name, version, "", UNSTABLE);
+        var changelog = dir.resolve(name + "-" + version + "/debian/changelog");
+        Files.writeString(changelog, Files.readString(changelog).replace("  * Test.", "  * Test.\n  * " + changelogLine));
+        TinyPackages.run(dir, List.of("dpkg-source", "-b", name + "-" + version));
+        TinyPackages.sourceChanges(dir, name, version);
+        return dput(dir, name, version);
+    }
+
+    private Event dput(String name, String version) throws Exception {
+        return dput(work, name, version);
+    }
+
+    /** Uploads with Debian's dput and waits for the upload's first final packager event. */
+    private Event dput(Path dir, String name, String version) throws Exception {
+        var before = events.of(name, version).size();
+        var result = run(dir, "dput", "-u", "-c", dputConf.toString(), "mini-buildd-itest", name + "_" + version + "_source.changes");
+        assertThat(result.exit()).as(result.output()).isZero();
+        var deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            var all = events.of(name, version);
+            if (all.size() > before) {
+                return all.get(before);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no event for " + name + " " + version + " within 60 s");
+    }
+
+    private String http(String path) throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Result(int exit, String output) { }
+
+    private static Result run(Path dir, String... command) throws Exception {
+        var process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(process.waitFor(), output);
+    }
+}
