@@ -14,6 +14,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.minibuildd.config.RepositoryService;
 import org.minibuildd.daemon.InstanceService;
+import org.minibuildd.events.Event;
+import org.minibuildd.events.Events;
 import org.minibuildd.ui.config.ConfigView;
 
 /**
@@ -25,7 +27,10 @@ import org.minibuildd.ui.config.ConfigView;
 @AnonymousAllowed
 public class DashboardView extends VerticalLayout {
 
-    DashboardView(InstanceService instances, RepositoryService repositories, AuthenticationContext authentication) {
+    /** How many of the newest events the dashboard shows. */
+    private static final int EVENTS_SHOWN = 50;
+
+    DashboardView(InstanceService instances, RepositoryService repositories, Events events, AuthenticationContext authentication) {
         var instance = instances.instance();
         addClassName("mb-dashboard");
 
@@ -45,6 +50,40 @@ public class DashboardView extends VerticalLayout {
         }
         var all = repositories.all();
         add(all.isEmpty() ? emptyRepositories() : repositories(all));
+        add(events(events.recent(EVENTS_SHOWN), instance.incomingUrl()));
+    }
+
+    /** The newest events: what happened to each upload, and for a rejected or failed one, why. */
+    private static Div events(java.util.List<Event> recent, String incoming) {
+        var box = new Div();
+        box.setId("events");
+        box.add(new H2("Events"));
+        if (recent.isEmpty()) {
+            var empty = new Paragraph("No events yet: upload a source package with dput to " + incoming
+                    + " (the dput config is linked above) and follow it here.");
+            empty.setId("empty-events");
+            box.add(empty);
+            return box;
+        }
+        var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+        for (var event : recent) {
+            var line = new Div();
+            line.addClassNames("mb-event", "mb-event-" + event.type().name().toLowerCase(java.util.Locale.ROOT));
+            line.setId("event-" + event.id());
+            var type = new Span(event.type().name());
+            type.addClassName("mb-event-type");
+            type.getElement().setAttribute("title", event.type().meaning());
+            line.add(type, new Span(" " + event.source() + " " + event.version()
+                    + (event.distribution().isEmpty() ? "" : " → " + event.distribution())
+                    + " (" + event.extra().getOrDefault("architecture", "") + ") · " + format.format(event.timestamp())));
+            if (!event.reason().isEmpty()) {
+                var reason = new Paragraph(event.reason());
+                reason.addClassName("mb-event-reason");
+                line.add(reason);
+            }
+            box.add(line);
+        }
+        return box;
     }
 
     /** Each repository: where to browse it, its codenames and status, and the apt lines and dput config for it. */

@@ -174,6 +174,23 @@ class PackagerIT extends IsolatedDaemonIT {
         }
     }
 
+    @Test
+    void theDashboardShowsARejectionWithItsReason() throws Exception {
+        var event = upload("shown", "1.0", UNSTABLE);
+        assertRejected(event, "version restriction");
+        var browser = org.minibuildd.support.Chromium.start();
+        try {
+            browser.get(url("/"));
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30));
+            var line = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                    org.openqa.selenium.By.id("event-" + event.id())));
+            assertThat(line.getText()).contains("REJECTED", "shown 1.0", "version restriction of suite \"unstable\" failed");
+            assertThat(browser.findElements(org.openqa.selenium.By.id("empty-events"))).isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
     private void assertRejected(Event event, String... reasons) throws IOException {
         assertThat(event.type()).as(event.toString()).isEqualTo(EventType.REJECTED);
         assertThat(event.reason()).contains(reasons);

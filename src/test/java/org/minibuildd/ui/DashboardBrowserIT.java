@@ -47,6 +47,7 @@ class DashboardBrowserIT extends IsolatedDaemonIT {
         assertThat(identity.getText()).isEqualTo("mini-buildd: " + IDENTITY);
         var empty = browser.findElement(By.id("empty-repositories"));
         assertThat(empty.getText()).contains("No repositories yet").contains("setup").contains("dput");
+        assertThat(browser.findElement(By.id("empty-events")).getText()).contains("No events yet", "dput", "ftp://");
         assertThat(browser.getTitle()).isEqualTo("mini-buildd");
     }
 }
