@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,9 @@ class PackagerWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PackagerWorker.class);
 
     private final UploadStore uploads;
+    private final UploadBuildStore builds;
+    private final Installer installer;
+    private final org.minibuildd.daemon.InstanceService instances;
     private final UploadChecks checks;
     private final BuildRequests buildRequests;
     private final Events events;
@@ -42,9 +46,12 @@ class PackagerWorker implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
 
-    PackagerWorker(UploadStore uploads, UploadChecks checks, BuildRequests buildRequests, Events events, Home home,
-                   TransactionTemplate transaction) {
+    PackagerWorker(UploadStore uploads, UploadBuildStore builds, Installer installer, org.minibuildd.daemon.InstanceService instances,
+                   UploadChecks checks, BuildRequests buildRequests, Events events, Home home, TransactionTemplate transaction) {
         this.uploads = uploads;
+        this.builds = builds;
+        this.installer = installer;
+        this.instances = instances;
         this.checks = checks;
         this.buildRequests = buildRequests;
         this.events = events;
@@ -84,7 +91,7 @@ class PackagerWorker implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                while (running && step()) {
+                while (running && (step() || send() || install())) {
                     // next one
                 }
                 signal.tryAcquire(5, TimeUnit.SECONDS);
@@ -115,6 +122,41 @@ class PackagerWorker implements SmartLifecycle {
         }).orElse(false)));
     }
 
+    /**
+     * Sends one due build request to the builder's incoming over FTP, as to any remote builder (the local one
+     * included); a failed send is tried again with a growing back-off.
+     */
+    boolean send() {
+        return Boolean.TRUE.equals(transaction.execute(status -> builds.claimDue().map(build -> {
+            var upload = uploads.byId(build.uploadId()).orElseThrow();
+            var dir = home.events().resolve(upload.source()).resolve(upload.version()).resolve(upload.timecode())
+                    .resolve(build.architecture());
+            var name = upload.source() + "_" + upload.version() + "_mini-buildd-buildrequest_" + build.architecture() + ".changes";
+            try {
+                org.minibuildd.incoming.FtpUpload.upload(build.builder(), List.of(dir.resolve(name + ".tar"), dir.resolve(name)));
+                builds.sent(build.id());
+                log.info("sent build request {} to {}", name, build.builder());
+            } catch (IOException e) {
+                builds.failedToSend(build.id(), e.getMessage());
+                log.warn("cannot send build request {} to {} (try {}): {}", name, build.builder(), build.attempts() + 1, e.getMessage());
+            }
+            return true;
+        }).orElse(false)));
+    }
+
+    /** Installs (or fails) one upload whose every build result is in. */
+    boolean install() {
+        return Boolean.TRUE.equals(transaction.execute(status -> uploads.claimComplete().map(row -> {
+            MDC.put("upload", row.source() + "/" + row.version() + "/" + row.timecode());
+            try {
+                installer.finish(row, builds.of(row.id()));
+            } finally {
+                MDC.remove("upload");
+            }
+            return true;
+        }).orElse(false)));
+    }
+
     private void process(UploadStore.Row row) {
         var rejectedDir = home.rejected().resolve(row.timecode().replace(':', '-') + "-" + row.changesName());
         // A crash after moving a rejected upload aside but before the commit: its files are already there.
@@ -123,7 +165,18 @@ class PackagerWorker implements SmartLifecycle {
         try {
             changes = Changes.parse(Files.readString(dir.resolve(row.changesName())));
             var target = checks.check(changes, dir);
+            // The source package complete in one place (an orig tarball may have come from the pool): install needs it.
+            for (var file : target.sourceFiles().entrySet()) {
+                var here = dir.resolve(file.getKey());
+                if (!Files.exists(here)) {
+                    Files.copy(file.getValue(), here);
+                }
+            }
             var requests = buildRequests.write(row, changes, target);
+            for (var arch : requests.keySet()) {
+                builds.request(row.id(), arch, instances.instance().incomingUrl());
+            }
+            uploads.resolve(row.id(), target.diststr().toString());
             uploads.move(row.id(), UploadStore.State.PACKAGING, "", dir);
             var extra = extra(row, changes);
             extra.put("buildrequests", requests);
@@ -152,7 +205,7 @@ class PackagerWorker implements SmartLifecycle {
     }
 
     /** The extra every event of an upload carries, as mini-buildd writes it. */
-    private static Map<String, Object> extra(UploadStore.Row row, Changes changes) {
+    static Map<String, Object> extra(UploadStore.Row row, Changes changes) {
         var key = row.source() + "/" + row.version() + "/" + row.timecode();
         var extra = new LinkedHashMap<String, Object>();
         extra.put("timecode", row.timecode());

@@ -49,8 +49,34 @@ class UploadStore {
                 .set(UPLOAD.DIR, dir.toString()).set(UPLOAD.UPDATED, OffsetDateTime.now()).where(UPLOAD.ID.eq(id)).execute();
     }
 
+    /** Sets the distribution an accepted upload resolved to (a meta distribution like {@code unstable} mapped). */
+    void resolve(long id, String distribution) {
+        db.update(UPLOAD).set(UPLOAD.DISTRIBUTION, distribution).where(UPLOAD.ID.eq(id)).execute();
+    }
+
+    /** The upload of a build key ({@code <source>/<version>/<timecode>}). */
+    Optional<Row> byBuildKey(String source, String version, String timecode) {
+        return db.selectFrom(UPLOAD).where(UPLOAD.SOURCE.eq(source)).and(UPLOAD.VERSION.eq(version))
+                .and(UPLOAD.TIMECODE.eq(timecode)).fetchOptional(this::row);
+    }
+
+    /**
+     * A PACKAGING upload whose every build result is in, locked for this transaction; others skip it.
+     */
+    Optional<Row> claimComplete() {
+        var builds = org.minibuildd.db.Tables.UPLOAD_BUILD;
+        return db.selectFrom(UPLOAD).where(UPLOAD.STATE.eq(State.PACKAGING.name()))
+                .andNotExists(db.selectOne().from(builds).where(builds.UPLOAD_ID.eq(UPLOAD.ID)).and(builds.STATE.ne("BUILT")))
+                .andExists(db.selectOne().from(builds).where(builds.UPLOAD_ID.eq(UPLOAD.ID)))
+                .orderBy(UPLOAD.ID).limit(1).forUpdate().skipLocked().fetchOptional(this::row);
+    }
+
     List<Row> recent(int limit) {
         return db.selectFrom(UPLOAD).orderBy(UPLOAD.ID.desc()).limit(limit).fetch(this::row);
+    }
+
+    Optional<Row> byId(long id) {
+        return db.selectFrom(UPLOAD).where(UPLOAD.ID.eq(id)).fetchOptional(this::row);
     }
 
     Optional<Row> byKey(String key) {
