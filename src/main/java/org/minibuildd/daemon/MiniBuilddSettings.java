@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param db        the database: the private cluster unless {@code url} is given
  * @param adminPasswordFile where the generated admin password is kept; empty for {@code home/admin-password}
  * @param mail      how notification mails leave this host
+ * @param chroots   how build chroots are made and kept up to date
  */
 @ConfigurationProperties("minibuildd")
 public record MiniBuilddSettings(
@@ -27,7 +28,23 @@ public record MiniBuilddSettings(
         @DefaultValue("8067") int ftpPort,
         @DefaultValue Db db,
         @DefaultValue("") String adminPasswordFile,
-        @DefaultValue Mail mail) {
+        @DefaultValue Mail mail,
+        @DefaultValue Chroots chroots) {
+
+    /**
+     * Build chroots (see README, "Chroots").
+     *
+     * @param seedDir         a directory of ready chroot trees, {@code <codename>/<arch>/}, that prepare copies instead of
+     *                        running debootstrap (air-gapped hosts, test machines); empty: always debootstrap
+     * @param upgradeInterval how often active chroots get {@code apt-get dist-upgrade}; zero switches the job off
+     * @param packages        installed into every chroot at prepare, so builds do not install them each time
+     *                        (lintian runs inside the build chroot; aptitude is a build-dependency resolver)
+     */
+    public record Chroots(
+            @DefaultValue("") String seedDir,
+            @DefaultValue("24h") java.time.Duration upgradeInterval,
+            @DefaultValue({"eatmydata", "lintian", "aptitude"}) java.util.List<String> packages) {
+    }
 
     /**
      * @param url             JDBC URL of an external PostgreSQL server; empty to run the private cluster in home/db
