@@ -73,12 +73,12 @@ public class ChrootMaker {
 
     public void prepare(ChrootConfig config) {
         var paths = paths(config.codename(), config.architecture());
-        var lock = locks.of(paths.name()).writeLock();
-        lock.lock();
+        var lock = locks.of(paths.name());
+        long stamp = lock.writeLock();
         try {
             prepareLocked(config, paths);
         } finally {
-            lock.unlock();
+            lock.unlockWrite(stamp);
         }
     }
 
@@ -206,8 +206,8 @@ public class ChrootMaker {
         if (!Files.exists(paths.systemSchrootConf())) {
             throw new ChrootException(paths.name() + " is not prepared: nothing to upgrade");
         }
-        var lock = locks.of(paths.name()).writeLock();
-        lock.lock();
+        var lock = locks.of(paths.name());
+        long stamp = lock.writeLock();
         try {
             startLog(paths, "upgrade of chroot " + paths.name());
             status(paths, Phase.UPGRADING, "apt-get update and dist-upgrade in the base chroot");
@@ -218,7 +218,7 @@ public class ChrootMaker {
             status(paths, Phase.FAILED, "upgrade failed: " + reason(e));
             throw new ChrootException(paths.name() + ": upgrade failed: " + reason(e) + " (log: " + paths.log() + ")", e);
         } finally {
-            lock.unlock();
+            lock.unlockWrite(stamp);
         }
     }
 
@@ -247,14 +247,14 @@ public class ChrootMaker {
     /** Ends the chroot's sessions, unregisters it and deletes it; works with or without its configuration. */
     public void remove(String codename, String architecture) {
         var paths = paths(codename, architecture);
-        var lock = locks.of(paths.name()).writeLock();
-        lock.lock();
+        var lock = locks.of(paths.name());
+        long stamp = lock.writeLock();
         try {
             status(paths, Phase.REMOVING, "ending sessions and removing " + paths.dir());
             removeFromDisk(paths);
             status(paths, Phase.IDLE, "removed");
         } finally {
-            lock.unlock();
+            lock.unlockWrite(stamp);
         }
     }
 
