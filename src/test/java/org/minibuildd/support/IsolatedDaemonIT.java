@@ -7,10 +7,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The whole daemon on a random port, with the identity and host name tests expect; the subclass names the home
  * (and so the private cluster and database) with its own {@code @DynamicPropertySource} for {@code minibuildd.home}.
  * Identity and host name are plain test properties, so a subclass that needs others (a real, reachable host name)
- * declares its own {@code @SpringBootTest}.
+ * declares its own {@code @SpringBootTest}. Chroots are prepared from the machine's seed tree ({@link ChrootSeed}) when
+ * it is there, by debootstrap when not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"minibuildd.identity=" + IsolatedDaemonIT.IDENTITY, "minibuildd.hostname=build.example.org"})
+        properties = {"minibuildd.identity=" + IsolatedDaemonIT.IDENTITY, "minibuildd.hostname=build.example.org",
+                "minibuildd.chroots.seed-dir=" + ChrootSeed.DEFAULT_ROOT})
 public abstract class IsolatedDaemonIT {
 
     protected static final String IDENTITY = "itest";
