@@ -64,7 +64,7 @@ class SbuildIT {
 
     @AfterAll
     static void removeChroot() {
-        RUNNER.run(Command.of("schroot", "--end-session", "--all-sessions"));
+        sessions().forEach(session -> RUNNER.run(Command.of("schroot", "--end-session", "--chroot", session.strip())));
         RUNNER.run(Command.of("rm", "-f", chroot.systemSchrootConf().toString()));
         RUNNER.run(Command.of("rm", "-rf", "--one-file-system", home.root().toString()));
     }

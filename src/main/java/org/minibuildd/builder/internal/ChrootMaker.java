@@ -105,10 +105,11 @@ public class ChrootMaker {
             }
             phase = Phase.CONFIGURING;
             status(paths, phase, "configuring apt and installing " + String.join(", ", settings.packages()) + " in the chroot");
-            // Configured as a plain directory chroot first: the final config may use eatmydata, not installed yet.
+            // Configured as a plain directory chroot first (changes go straight into the tree, whatever the backend;
+            // the final config may use eatmydata, not installed yet).
             installSchrootConf(paths, SchrootConf.text(paths, "Dir", config.personalityOverride(), false)
                     .replace("directory=" + paths.tree(), "directory=" + tree).replace("union-type=overlay\n", ""));
-            schroot.script("source:" + paths.name(), configureScript(config, true), paths.log(), APT_TIMEOUT);
+            schroot.script("chroot:" + paths.name(), configureScript(config, true), paths.log(), APT_TIMEOUT);
             if ("File".equals(config.backend())) {
                 phase = Phase.PACKAGING;
                 status(paths, phase, "packing the chroot into " + paths.tarball());
