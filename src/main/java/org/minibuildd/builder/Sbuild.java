@@ -76,6 +76,8 @@ public class Sbuild {
             argv.add("--no-run-lintian");
         } else {
             argv.add("--run-lintian");
+            // Our distribution strings are never Debian's, as in mini-buildd.
+            argv.add("--lintian-opt=--suppress-tags=bad-distribution-in-changes-file");
             Arrays.stream(job.lintianExtraOptions().strip().split("\\s+")).filter(o -> !o.isEmpty())
                     .forEach(o -> argv.add("--lintian-opt=" + o));
             if (job.lintianMode() == CheckMode.WARNFAIL) {
@@ -90,7 +92,7 @@ public class Sbuild {
         argv.add(job.dsc().getFileName().toString());
         var command = Command.of(argv).inDirectory(job.buildDir()).logTo(logFile).withTimeout(job.timeout())
                 // sbuild reads no user config of whoever runs the daemon: every option is on the command line.
-                .withEnv("SBUILD_CONFIG", "/dev/null").withEnv("HOME", job.buildDir().toString());
+                .withEnv("SBUILD_CONFIG", setup.sbuildrc().toString()).withEnv("HOME", job.buildDir().toString());
         return job.debBuildOptions().isBlank() ? command.withEnv("DEB_BUILD_OPTIONS", null)
                 : command.withEnv("DEB_BUILD_OPTIONS", job.debBuildOptions().strip());
     }

@@ -21,7 +21,8 @@ class SbuildCommandTest {
         var command = Sbuild.command(job, setup, Path.of("/b/x.buildlog"));
         assertThat(command.argv()).startsWith("/usr/bin/sbuild").contains("--chroot=mini-buildd-bookworm-amd64",
                 "--chroot-mode=schroot", "--dist=bookworm-test-unstable", "--arch=amd64", "--arch-all",
-                "--build-dep-resolver=aptitude", "--run-lintian", "--lintian-opt=--info", "--lintian-opt=--pedantic",
+                "--build-dep-resolver=aptitude", "--run-lintian", "--lintian-opt=--suppress-tags=bad-distribution-in-changes-file",
+                "--lintian-opt=--info", "--lintian-opt=--pedantic",
                 "--lintian-opt=--fail-on=error,warning", "--profiles=nodoc,nocheck", "--add-depends=libfoo-dev",
                 "--add-depends=bar", "--pre-build-commands=/b/.mini-buildd-sbuild/setup.sh %SBUILD_CHROOT_EXEC")
                 .endsWith("hello_1.0-1.dsc");

@@ -55,6 +55,11 @@ public final class SbuildSetup {
         return dir.resolve("setup.sh");
     }
 
+    /** sbuild's user config for the build: empty, as every option is on the command line. */
+    public Path sbuildrc() {
+        return dir.resolve("sbuildrc");
+    }
+
     public Path sessionFile() {
         return dir.resolve("session-id");
     }
@@ -67,6 +72,7 @@ public final class SbuildSetup {
         for (int i = 0; i < blocks.size(); i++) {
             Files.writeString(dir.resolve("apt-key-" + i + ".asc"), blocks.get(i) + "\n");
         }
+        Files.writeString(sbuildrc(), "# mini-buildd passes every option on sbuild's command line.\n1;\n");
         Files.writeString(script(), SCRIPT);
         Files.setPosixFilePermissions(script(), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.deleteIfExists(sessionFile());
