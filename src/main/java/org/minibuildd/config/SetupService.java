@@ -151,8 +151,7 @@ public class SetupService {
                     continue;
                 }
                 run.visit("Chroot", name, new ObjectRef(ObjectType.CHROOT, name), () -> store.hasChroot(source, arch),
-                        () -> distributions.addChroot(sources.id(source).orElseThrow(), arch, plan.backend()),
-                        "chroot creation (debootstrap, " + plan.backend() + " backend) is pending: it arrives with the builder");
+                        () -> distributions.addChroot(sources.id(source).orElseThrow(), arch, plan.backend()), "");
             }
         }
         for (var url : plan.remotes()) {

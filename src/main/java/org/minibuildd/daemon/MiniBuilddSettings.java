@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param adminPasswordFile where the generated admin password is kept; empty for {@code home/admin-password}
  * @param mail      how notification mails leave this host
  * @param incoming  limits and timeouts of FTP incoming
+ * @param chroots   how build chroots are made and kept up to date
  */
 @ConfigurationProperties("minibuildd")
 public record MiniBuilddSettings(
@@ -31,7 +32,8 @@ public record MiniBuilddSettings(
         @DefaultValue Db db,
         @DefaultValue("") String adminPasswordFile,
         @DefaultValue Mail mail,
-        @DefaultValue Incoming incoming) {
+        @DefaultValue Incoming incoming,
+        @DefaultValue Chroots chroots) {
 
     /**
      * FTP incoming: what one upload may cost and how long incomplete or unclaimed files wait.
@@ -55,6 +57,21 @@ public record MiniBuilddSettings(
             @DefaultValue("15m") Duration partialTimeout,
             @DefaultValue("15s") Duration scanInterval,
             @DefaultValue("true") boolean listen) {
+    }
+
+    /**
+     * Build chroots (see README, "Chroots").
+     *
+     * @param seedDir         a directory of ready chroot trees, {@code <codename>/<arch>/}, that prepare copies instead of
+     *                        running debootstrap (air-gapped hosts, test machines); empty: always debootstrap
+     * @param upgradeInterval how often active chroots get {@code apt-get dist-upgrade}; zero switches the job off
+     * @param packages        installed into every chroot at prepare, so builds do not install them each time
+     *                        (lintian runs inside the build chroot; aptitude is a build-dependency resolver)
+     */
+    public record Chroots(
+            @DefaultValue("") String seedDir,
+            @DefaultValue("24h") java.time.Duration upgradeInterval,
+            @DefaultValue({"eatmydata", "lintian", "aptitude"}) java.util.List<String> packages) {
     }
 
     /**

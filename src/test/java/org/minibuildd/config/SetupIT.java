@@ -36,6 +36,7 @@ class SetupIT extends DaemonIT {
 
     @Test
     void setsUpBookwormFromTheRealDebianMirrorAndIsIdempotent() throws Exception {
+        org.minibuildd.support.ChrootSeed.ensure();
         var wanted = request(ARCHIVES,
                 List.of("bookworm"), List.of("bookworm:amd64"), List.of("test:Default:bookworm"), List.of("bookworm:amd64"));
         var report = setup.setup(wanted);
@@ -62,8 +63,11 @@ class SetupIT extends DaemonIT {
         assertThat(actions.state(new ObjectRef(ObjectType.REPOSITORY, "test")).isActive()).isTrue();
         assertThat(db.select(REPOSITORY.ALLOW_UNAUTHENTICATED_UPLOADS).from(REPOSITORY).where(REPOSITORY.IDENTITY.eq("test"))
                 .fetchOne(REPOSITORY.ALLOW_UNAUTHENTICATED_UPLOADS)).isTrue();
+        // The chroot is real now: prepared from the machine's seed tree, registered with schroot, active.
         assertThat(report.instances()).filteredOn(e -> e.type().equals("Chroot")).singleElement()
-                .satisfies(e -> assertThat(e.note()).contains("pending"));
+                .satisfies(e -> assertThat(e.status()).as(e.toString()).isEqualTo(SetupReport.InstanceStatus.ACTIVE));
+        assertThat(java.nio.file.Path.of("/etc/schroot/chroot.d/mini-buildd-bookworm-amd64.conf")).content()
+                .contains("directory=" + HOME.resolve("chroots/bookworm/amd64/source"));
         assertThat(report.instances()).filteredOn(e -> e.type().equals("AptKey")).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.status()).isEqualTo(SetupReport.InstanceStatus.ACTIVE));
 

@@ -9,11 +9,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Identity and host name are plain test properties, so a subclass that needs others (a real, reachable host name)
  * declares its own {@code @SpringBootTest}. FTP incoming does not listen (its spool is still scanned): daemons of
  * several test classes live at once and would all claim port 8067; a test that uploads over FTP turns it on with
- * a free {@code minibuildd.ftp-port}.
+ * a free {@code minibuildd.ftp-port}. Chroots are prepared from the machine's seed tree ({@link ChrootSeed}) when it
+ * is there, by debootstrap when not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"minibuildd.identity=" + IsolatedDaemonIT.IDENTITY, "minibuildd.hostname=build.example.org",
-                "minibuildd.incoming.listen=false"})
+                "minibuildd.incoming.listen=false", "minibuildd.chroots.seed-dir=" + ChrootSeed.DEFAULT_ROOT})
 public abstract class IsolatedDaemonIT {
 
     protected static final String IDENTITY = "itest";

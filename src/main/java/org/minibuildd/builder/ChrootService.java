@@ -1,0 +1,64 @@
+package org.minibuildd.builder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+import org.minibuildd.builder.ChrootProgress.Phase;
+import org.minibuildd.builder.internal.ChrootBoard;
+import org.minibuildd.builder.internal.ChrootMaker;
+import org.minibuildd.builder.internal.ChrootPaths;
+import org.minibuildd.builder.internal.DebootstrapLog;
+import org.minibuildd.config.ChrootConfigService;
+import org.springframework.stereotype.Service;
+
+/** Chroots as other features and the UI see them: names, live progress of their making, and the upgrade. */
+@Service
+public class ChrootService {
+
+    private final ChrootConfigService configs;
+    private final ChrootMaker maker;
+    private final ChrootBoard board;
+
+    ChrootService(ChrootConfigService configs, ChrootMaker maker, ChrootBoard board) {
+        this.configs = configs;
+        this.maker = maker;
+        this.board = board;
+    }
+
+    /** {@code mini-buildd-<codename>-<arch>}, the schroot name builds use. */
+    public static String schrootName(String codename, String architecture) {
+        return ChrootPaths.schrootName(codename, architecture);
+    }
+
+    /** What is being done to the chroot now; while debootstrap runs, the fraction follows its log. */
+    public ChrootProgress progress(String codename, String architecture) {
+        var entry = board.get(codename, architecture);
+        var logFile = maker.paths(codename, architecture).log();
+        var debootstrap = DebootstrapLog.of(lines(logFile));
+        return switch (entry.phase()) {
+            case DEBOOTSTRAP -> new ChrootProgress(Phase.DEBOOTSTRAP, debootstrap.fraction(), debootstrap.packages(),
+                    entry.message() + (debootstrap.last().isEmpty() ? "" : ": " + debootstrap.last()), logFile);
+            case SEEDING -> new ChrootProgress(entry.phase(), 0.5, 0, entry.message(), logFile);
+            case CONFIGURING, PACKAGING -> new ChrootProgress(entry.phase(), 0.99, debootstrap.packages(), entry.message(), logFile);
+            case DONE -> new ChrootProgress(entry.phase(), 1, debootstrap.packages(), entry.message(), logFile);
+            default -> new ChrootProgress(entry.phase(), debootstrap.fraction(), debootstrap.packages(), entry.message(), logFile);
+        };
+    }
+
+    /** {@code apt-get update && dist-upgrade} in the base chroot, so builds start from current packages. */
+    public void upgrade(String codename, String architecture) {
+        var config = configs.chroot(codename, architecture)
+                .orElseThrow(() -> new ChrootException("there is no chroot " + codename + ":" + architecture));
+        maker.upgrade(config);
+    }
+
+    private static List<String> lines(java.nio.file.Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of();
+        }
+    }
+}

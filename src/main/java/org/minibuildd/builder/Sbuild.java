@@ -1,0 +1,99 @@
+package org.minibuildd.builder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.minibuildd.builder.internal.ChrootLocks;
+import org.minibuildd.builder.internal.SbuildSetup;
+import org.minibuildd.builder.internal.Schroot;
+import org.minibuildd.debian.CheckMode;
+import org.minibuildd.process.Command;
+import org.minibuildd.process.ProcessRunner;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs Debian's sbuild (bookworm's 0.85, schroot mode) for one {@code .dsc} in a snapshot session of the chroot
+ * {@code mini-buildd-<codename>-<arch>}, with the request's apt sources, preferences and keys, lintian per the
+ * check mode, and the log streamed to a file while it builds.
+ */
+@Service
+public class Sbuild {
+
+    private final ProcessRunner runner;
+    private final ChrootLocks locks;
+
+    public Sbuild(ProcessRunner runner, ChrootLocks locks) {
+        this.runner = runner;
+        this.locks = locks;
+    }
+
+    /** Builds and waits; the result says how it went (a failed build is a result, not an exception). */
+    public SbuildResult build(SbuildJob job, Path logFile) throws InterruptedException {
+        return start(job, logFile).await();
+    }
+
+    /**
+     * Starts the build and returns at once; {@link RunningBuild#cancel()} stops it. Waits first while the chroot's
+     * base is being changed (prepare, upgrade).
+     */
+    public RunningBuild start(SbuildJob job, Path logFile) {
+        var setup = new SbuildSetup(job.buildDir().resolve(".mini-buildd-sbuild"));
+        try {
+            setup.write(job.aptSources(), job.aptPreferences(), job.aptKeys());
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            Files.deleteIfExists(logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set up the build in " + job.buildDir() + ": " + e.getMessage(), e);
+        }
+        var lock = locks.of(job.schrootName());
+        long stamp = lock.readLock();
+        try {
+            var process = runner.start(command(job, setup, logFile));
+            return new RunningBuild(job, process, setup, logFile, new Schroot(runner), () -> lock.unlockRead(stamp));
+        } catch (RuntimeException e) {
+            lock.unlockRead(stamp);
+            throw e;
+        }
+    }
+
+    static Command command(SbuildJob job, SbuildSetup setup, Path logFile) {
+        var argv = new ArrayList<String>(List.of("/usr/bin/sbuild",
+                "--chroot-mode=schroot", "--chroot=" + job.schrootName(),
+                "--dist=" + job.distribution(), "--arch=" + job.architecture(),
+                job.archAll() ? "--arch-all" : "--no-arch-all",
+                "--no-source", "--build-dep-resolver=" + job.buildDepResolver(),
+                // The log goes to stdout, which the runner streams into the log file; no second copy by sbuild.
+                "--verbose", "--nolog",
+                "--no-run-piuparts", "--no-run-autopkgtest",
+                "--apt-update", "--apt-distupgrade",
+                "--pre-build-commands=" + setup.script() + " %SBUILD_CHROOT_EXEC"));
+        if (job.lintianMode() == CheckMode.DISABLED) {
+            argv.add("--no-run-lintian");
+        } else {
+            argv.add("--run-lintian");
+            // Our distribution strings are never Debian's, as in mini-buildd.
+            argv.add("--lintian-opt=--suppress-tags=bad-distribution-in-changes-file");
+            Arrays.stream(job.lintianExtraOptions().strip().split("\\s+")).filter(o -> !o.isEmpty())
+                    .forEach(o -> argv.add("--lintian-opt=" + o));
+            if (job.lintianMode() == CheckMode.WARNFAIL) {
+                argv.add("--lintian-opt=--fail-on=error,warning");
+            }
+        }
+        if (!job.debBuildProfiles().isBlank()) {
+            argv.add("--profiles=" + String.join(",", job.debBuildProfiles().strip().split("[\\s,]+")));
+        }
+        Arrays.stream(job.addDepends().split(",")).map(String::strip).filter(d -> !d.isEmpty())
+                .forEach(d -> argv.add("--add-depends=" + d));
+        argv.add(job.dsc().getFileName().toString());
+        var command = Command.of(argv).inDirectory(job.buildDir()).logTo(logFile).withTimeout(job.timeout())
+                // sbuild reads no user config of whoever runs the daemon: every option is on the command line.
+                .withEnv("SBUILD_CONFIG", setup.sbuildrc().toString()).withEnv("HOME", job.buildDir().toString());
+        return job.debBuildOptions().isBlank() ? command.withEnv("DEB_BUILD_OPTIONS", null)
+                : command.withEnv("DEB_BUILD_OPTIONS", job.debBuildOptions().strip());
+    }
+}

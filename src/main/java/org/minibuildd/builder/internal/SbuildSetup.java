@@ -1,0 +1,100 @@
+package org.minibuildd.builder.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The build's apt data goes into the session before sbuild's own apt update: a host script, run by sbuild as a
+ * pre-build command with the session's root exec command ({@code %SBUILD_CHROOT_EXEC}) as its arguments, writes
+ * the request's sources.list (replacing the base's), preferences and keys into the snapshot, and notes the session
+ * id so a cancelled build's session can be ended. sbuild 0.85 has no option for preferences, and its
+ * {@code --extra-repository} would only add to the base's sources.
+ */
+public final class SbuildSetup {
+
+    private static final Pattern ARMORED_KEY = Pattern.compile(
+            "-----BEGIN PGP PUBLIC KEY BLOCK-----.*?-----END PGP PUBLIC KEY BLOCK-----", Pattern.DOTALL);
+
+    static final String SCRIPT = """
+            #!/bin/sh
+            # Written by mini-buildd for one build: sbuild runs it before the build, outside the chroot, with the
+            # command that runs something as root in the build's schroot session as arguments.
+            set -e
+            dir=$(dirname "$0")
+            prev=""
+            for arg in "$@"; do
+              if [ "$prev" = "-c" ]; then echo "$arg" > "$dir/session-id"; fi
+              prev=$arg
+            done
+            "$@" sh -c 'cat > /etc/apt/sources.list' < "$dir/apt_sources.list"
+            if [ -s "$dir/apt_preferences" ]; then
+              "$@" sh -c 'cat > /etc/apt/preferences.d/mini-buildd' < "$dir/apt_preferences"
+            fi
+            for key in "$dir"/apt-key-*.asc; do
+              [ -e "$key" ] || continue
+              "$@" sh -c "cat > /etc/apt/trusted.gpg.d/mini-buildd-$(basename "$key")" < "$key"
+            done
+            """;
+
+    private final Path dir;
+
+    public SbuildSetup(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path script() {
+        return dir.resolve("setup.sh");
+    }
+
+    /** sbuild's user config for the build: empty, as every option is on the command line. */
+    public Path sbuildrc() {
+        return dir.resolve("sbuildrc");
+    }
+
+    public Path sessionFile() {
+        return dir.resolve("session-id");
+    }
+
+    public void write(String sources, String preferences, String keys) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("apt_sources.list"), sources);
+        Files.writeString(dir.resolve("apt_preferences"), preferences == null ? "" : preferences);
+        var blocks = splitKeys(keys);
+        for (int i = 0; i < blocks.size(); i++) {
+            Files.writeString(dir.resolve("apt-key-" + i + ".asc"), blocks.get(i) + "\n");
+        }
+        Files.writeString(sbuildrc(), "# mini-buildd passes every option on sbuild's command line.\n1;\n");
+        Files.writeString(script(), SCRIPT);
+        Files.setPosixFilePermissions(script(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.deleteIfExists(sessionFile());
+    }
+
+    /** apt reads one armored key per {@code .asc} file in trusted.gpg.d; a request's {@code apt_keys} holds many. */
+    static List<String> splitKeys(String keys) {
+        var blocks = new ArrayList<String>();
+        if (keys != null) {
+            var matcher = ARMORED_KEY.matcher(keys);
+            while (matcher.find()) {
+                blocks.add(matcher.group());
+            }
+        }
+        return blocks;
+    }
+
+    public java.util.Optional<String> session() {
+        try {
+            return Files.exists(sessionFile()) ? java.util.Optional.of(Files.readString(sessionFile()).strip()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

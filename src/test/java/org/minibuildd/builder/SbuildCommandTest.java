@@ -1,0 +1,41 @@
+package org.minibuildd.builder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.minibuildd.builder.internal.SbuildSetup;
+import org.minibuildd.debian.CheckMode;
+
+class SbuildCommandTest {
+
+    private final Path dsc = Path.of("/b/hello_1.0-1.dsc");
+    private final SbuildSetup setup = new SbuildSetup(Path.of("/b/.mini-buildd-sbuild"));
+
+    @Test
+    void aRequestBecomesSbuildOptions() {
+        var job = SbuildJob.of(dsc, "bookworm", "amd64", "bookworm-test-unstable", "deb x y z\n").withArchAll(true)
+                .withResolver("aptitude").withLintian(CheckMode.WARNFAIL, "--info --pedantic")
+                .withBuildOptions("nocheck parallel=2", "nodoc nocheck", "libfoo-dev, bar");
+        var command = Sbuild.command(job, setup, Path.of("/b/x.buildlog"));
+        assertThat(command.argv()).startsWith("/usr/bin/sbuild").contains("--chroot=mini-buildd-bookworm-amd64",
+                "--chroot-mode=schroot", "--dist=bookworm-test-unstable", "--arch=amd64", "--arch-all",
+                "--build-dep-resolver=aptitude", "--run-lintian", "--lintian-opt=--suppress-tags=bad-distribution-in-changes-file",
+                "--lintian-opt=--info", "--lintian-opt=--pedantic",
+                "--lintian-opt=--fail-on=error,warning", "--profiles=nodoc,nocheck", "--add-depends=libfoo-dev",
+                "--add-depends=bar", "--pre-build-commands=/b/.mini-buildd-sbuild/setup.sh %SBUILD_CHROOT_EXEC")
+                .endsWith("hello_1.0-1.dsc");
+        assertThat(command.environment()).containsEntry("DEB_BUILD_OPTIONS", "nocheck parallel=2");
+        assertThat(command.directory()).isEqualTo(Path.of("/b"));
+        assertThat(command.logFile()).isEqualTo(Path.of("/b/x.buildlog"));
+    }
+
+    @Test
+    void disabledLintianAndNoArchAll() {
+        var job = SbuildJob.of(dsc, "bookworm", "i386", "bookworm-test-unstable", "").withLintian(CheckMode.DISABLED, "--info");
+        var argv = Sbuild.command(job, setup, Path.of("/b/x.buildlog")).argv();
+        assertThat(argv).contains("--no-run-lintian", "--no-arch-all", "--build-dep-resolver=apt")
+                .noneMatch(a -> a.startsWith("--lintian-opt") || a.startsWith("--profiles") || a.startsWith("--add-depends"));
+    }
+}

@@ -1,0 +1,160 @@
+package org.minibuildd.builder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.minibuildd.builder.internal.ChrootLocks;
+import org.minibuildd.builder.internal.ChrootPaths;
+import org.minibuildd.builder.internal.SchrootConf;
+import org.minibuildd.daemon.Home;
+import org.minibuildd.debian.CheckMode;
+import org.minibuildd.process.Command;
+import org.minibuildd.process.ProcessRunner;
+import org.minibuildd.support.ChrootSeed;
+import org.minibuildd.support.HelloPackage;
+import org.minibuildd.support.TestHome;
+import org.minibuildd.support.TinyPackages;
+
+/**
+ * Real sbuild (bookworm's 0.85, schroot mode) in a real bookworm chroot, copied from the machine's seed and
+ * registered as {@code mini-buildd-bookworm-amd64}: a tiny C package builds with lintian, a broken one fails with
+ * its compiler error in the log tail, a cancelled build leaves no process and no schroot session behind. Prints
+ * the wall times of the first and second build.
+ */
+class SbuildIT {
+
+    private static final String SOURCES = """
+            deb http://deb.debian.org/debian/ bookworm main
+            deb http://deb.debian.org/debian-security/ bookworm-security main
+            """;
+    private static final String PREFERENCES = """
+            Package: *
+            Pin: release o=Debian, n=bookworm-security
+            Pin-Priority: 500
+            """;
+
+    private static final ProcessRunner RUNNER = new ProcessRunner();
+    private static Home home;
+    private static ChrootPaths chroot;
+    private static Sbuild sbuild;
+    private static String debianKeys;
+
+    @BeforeAll
+    static void chroot() throws Exception {
+        var seed = ChrootSeed.ensure();
+        home = new Home(TestHome.create("sbuild")).create();
+        chroot = ChrootPaths.of(home, "bookworm", "amd64");
+        Files.createDirectories(chroot.dir());
+        long start = System.nanoTime();
+        RUNNER.run(Command.of("cp", "-a", "--reflink=auto", seed.resolve("bookworm/amd64").toString(), chroot.tree().toString())
+                .withTimeout(Duration.ofMinutes(20)));
+        Files.writeString(chroot.systemSchrootConf(), SchrootConf.text(chroot, "Dir", "", true));
+        System.out.printf("[figures] chroot copied from the seed and registered in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        sbuild = new Sbuild(RUNNER, new ChrootLocks());
+        debianKeys = RUNNER.run(Command.of("gpg", "--no-default-keyring", "--keyring", "/usr/share/keyrings/debian-archive-keyring.gpg",
+                "--armor", "--export")).stdoutText();
+    }
+
+    @AfterAll
+    static void removeChroot() {
+        sessions().forEach(session -> RUNNER.run(Command.of("schroot", "--end-session", "--chroot", session.strip())));
+        RUNNER.run(Command.of("rm", "-f", chroot.systemSchrootConf().toString()));
+        RUNNER.run(Command.of("rm", "-rf", "--one-file-system", home.root().toString()));
+    }
+
+    private static SbuildJob job(Path dsc) {
+        return SbuildJob.of(dsc, "bookworm", "amd64", "bookworm-test-unstable", SOURCES).withArchAll(true)
+                .withApt(PREFERENCES, debianKeys).withLintian(CheckMode.ERRFAIL, "--info").withTimeout(Duration.ofMinutes(20));
+    }
+
+    @Test
+    void buildsATinyCPackageWithLintianTwice() throws Exception {
+        var times = new long[2];
+        for (int round = 0; round < 2; round++) {
+            var dir = Files.createDirectories(home.builds().resolve("hello-" + round));
+            var dsc = HelloPackage.source(dir, "mbd-hello", "1.0-1~test12+" + (round + 1), "bookworm-test-unstable", HelloPackage.Flavour.GOOD);
+            var logFile = dir.resolve("build.log");
+            long start = System.nanoTime();
+            var result = sbuild.build(job(dsc), logFile);
+            times[round] = System.nanoTime() - start;
+
+            assertThat(result.status()).as(result.logTail()).isEqualTo("successful");
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.lintian()).as(result.logTail()).isIn("pass", "info", "warn");
+            assertThat(result.buildTime()).matches("\\d+");
+            assertThat(result.packageTime()).matches("\\d+");
+            assertThat(result.buildSpace()).matches("\\d+");
+            assertThat(result.changes()).exists().hasFileName("mbd-hello_1.0-1~test12+" + (round + 1) + "_amd64.changes");
+            assertThat(Files.readString(result.changes())).contains("Distribution: bookworm-test-unstable");
+            assertThat(result.buildinfo()).exists();
+            var deb = result.debs().stream().filter(d -> d.getFileName().toString().startsWith("mbd-hello_")).findFirst().orElseThrow();
+            assertThat(TinyPackages.run(dir, List.of("dpkg-deb", "--contents", deb.toString()))).contains("./usr/bin/mbd-hello");
+            // The log was written while building: it holds sbuild's sections, the apt data we set and lintian's run.
+            var log = Files.readString(logFile);
+            assertThat(log).contains("Pre Build Commands", "bookworm-security", "Running lintian", "| Summary");
+            assertThat(ChrootService.schrootName("bookworm", "amd64")).isEqualTo(job(dsc).schrootName());
+        }
+        assertNoSessions();
+        System.out.printf("[figures] sbuild wall time for the tiny C package with lintian: first %.1f s, second %.1f s%n",
+                times[0] / 1e9, times[1] / 1e9);
+    }
+
+    @Test
+    void aCompileErrorFailsTheBuildWithTheErrorInTheLogTail() throws Exception {
+        var dir = Files.createDirectories(home.builds().resolve("broken"));
+        var dsc = HelloPackage.source(dir, "mbd-broken", "1.0-1", "bookworm-test-unstable", HelloPackage.Flavour.COMPILE_ERROR);
+        var result = sbuild.build(job(dsc).withLintian(CheckMode.DISABLED, ""), dir.resolve("build.log"));
+
+        // sbuild says "attempted" for a failure in the build itself, "failed" for one before it.
+        assertThat(result.status()).isIn("attempted", "failed");
+        assertThat(result.successful()).isFalse();
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.debs()).isEmpty();
+        assertThat(result.lintian()).isIn("", "skipped");
+        assertThat(Files.readString(dir.resolve("build.log"))).contains("hello.c", "error");
+        assertThat(result.logTail()).contains("Status: " + result.status());
+        assertNoSessions();
+    }
+
+    @Test
+    void aCancelledBuildLeavesNoProcessAndNoSession() throws Exception {
+        var dir = Files.createDirectories(home.builds().resolve("slow"));
+        var dsc = HelloPackage.source(dir, "mbd-slow", "1.0-1", "bookworm-test-unstable", HelloPackage.Flavour.SLOW);
+        var logFile = dir.resolve("build.log");
+        var build = sbuild.start(job(dsc), logFile);
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (!(Files.exists(logFile) && Files.readString(logFile).contains("sleep 600")) && System.nanoTime() < deadline) {
+            assertThat(build.isAlive()).as("the build ended before it was cancelled").isTrue();
+            Thread.sleep(500);
+        }
+        assertThat(sessions()).as("a session is open while building").isNotEmpty();
+        long pgid = build.pid();
+
+        build.cancel();
+        var result = build.await();
+
+        assertThat(result.status()).isEqualTo(SbuildResult.CANCELLED);
+        assertThat(build.isAlive()).isFalse();
+        var group = RUNNER.run(Command.of("ps", "-e", "-o", "pgid=,pid=,args=")).stdoutText().lines()
+                .filter(l -> l.strip().startsWith(pgid + " ")).toList();
+        assertThat(group).as("processes left of the build's group").isEmpty();
+        assertThat(RUNNER.run(Command.of("ps", "-e", "-o", "args=")).stdoutText()).doesNotContain("sleep 600");
+        assertNoSessions();
+    }
+
+    private static List<String> sessions() {
+        return RUNNER.run(Command.of("schroot", "--list", "--all-sessions")).stdoutText().lines()
+                .filter(l -> l.contains(chroot.name())).toList();
+    }
+
+    private static void assertNoSessions() {
+        assertThat(sessions()).as("schroot sessions left").isEmpty();
+    }
+}
