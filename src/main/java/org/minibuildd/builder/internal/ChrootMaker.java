@@ -122,7 +122,7 @@ public class ChrootMaker {
             appendLog(paths, "I: chroot " + paths.name() + " prepared");
             status(paths, Phase.DONE, "prepared: schroot chroot " + paths.name());
         } catch (RuntimeException | IOException e) {
-            var reason = phase.name().toLowerCase(java.util.Locale.ROOT) + " failed: " + reason(e);
+            var reason = phase.name().toLowerCase(java.util.Locale.ROOT) + " failed: " + reason(e, paths);
             appendLog(paths, "E: " + reason);
             status(paths, Phase.FAILED, reason);
             try {
@@ -288,6 +288,15 @@ public class ChrootMaker {
         }
     }
 
+    private static String errorLines(Path logFile) {
+        try {
+            return String.join("\n", Files.readAllLines(logFile, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith("E: ")).toList());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
+    }
+
     private void installSchrootConf(ChrootPaths paths, String text) throws IOException {
         Files.writeString(paths.schrootConfCopy(), text);
         runner.run(Privileged.command("/usr/bin/install", "--mode=0644", paths.schrootConfCopy().toString(),
@@ -317,8 +326,16 @@ public class ChrootMaker {
     }
 
     private static String reason(Exception e) {
+        return reason(e, null);
+    }
+
+    /** The command's last stderr lines; debootstrap says why on stdout, so then its last E: lines from the log. */
+    private static String reason(Exception e, ChrootPaths paths) {
         if (e instanceof ProcessFailedException failed) {
             var tail = failed.stderrTail() == null ? "" : failed.stderrTail().strip();
+            if (tail.isEmpty() && paths != null) {
+                tail = errorLines(paths.log());
+            }
             var lines = tail.lines().toList();
             var last = lines.isEmpty() ? "" : String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
             return failed.command().program() + " " + (failed.exitCode() >= 0 ? "exited with " + failed.exitCode() : "was stopped")
