@@ -350,29 +350,14 @@ class RepositoryIT extends IsolatedDaemonIT {
     @Test
     void aptGetInstallsFromOurRepositoryWithTheLineAndKeyFromOurApi() throws Exception {
         install("hello-mb", "1.0", "unstable");
-        var root = Files.createDirectories(work.resolve("apt-root"));
-        for (var dir : List.of("etc/apt/sources.list.d", "etc/apt/apt.conf.d", "etc/apt/preferences.d", "etc/apt/trusted.gpg.d",
-                "var/lib/apt/lists/partial", "var/cache/apt/archives/partial", "var/lib/dpkg/info", "var/lib/dpkg/updates", "var/log")) {
-            Files.createDirectories(root.resolve(dir));
-        }
-        Files.writeString(root.resolve("var/lib/dpkg/status"), "");
+        var aptRoot = org.minibuildd.support.AptRoot.create(Files.createDirectories(work.resolve("apt-root")), "");
+        var root = aptRoot.root();
         // deb822 with the key inline in Signed-By: one file is all apt needs.
         var sources = new String(get("/mini_buildd/api/sources_list/?repositories=test&suites=unstable&deb822=true&output=plain&mirror="
                 + java.net.URLEncoder.encode(url("/repositories"), StandardCharsets.UTF_8), null, null).body(), StandardCharsets.UTF_8);
         assertThat(sources).contains("Types: deb", "Suites: bookworm-test-unstable", "Signed-By:\n -----BEGIN PGP PUBLIC KEY BLOCK-----");
         Files.writeString(root.resolve("etc/apt/sources.list.d/mini-buildd-itest.sources"), sources);
-        Files.writeString(root.resolve("etc/apt/sources.list"), "");
-        var config = root.resolve("apt.conf");
-        Files.writeString(config, """
-                Dir "%1$s/";
-                Dir::State::status "%1$s/var/lib/dpkg/status";
-                APT::Architecture "amd64";
-                APT::Architectures { "amd64"; };
-                APT::Sandbox::User "root";
-                Debug::NoLocking "true";
-                Acquire::Languages "none";
-                DPkg::Options { "--root=%1$s"; "--admindir=%1$s/var/lib/dpkg"; "--force-not-root"; "--force-bad-path"; "--log=%1$s/var/log/dpkg.log"; };
-                """.formatted(root));
+        var config = aptRoot.config();
         var update = apt(config, List.of("apt-get", "update"));
         assertThat(update).contains("bookworm-test-unstable InRelease").doesNotContain("NO_PUBKEY", "not signed");
         apt(config, List.of("apt-get", "install", "-y", "hello-mb"));
@@ -400,13 +385,7 @@ class RepositoryIT extends IsolatedDaemonIT {
     }
 
     private static String apt(Path config, List<String> command) throws Exception {
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("APT_CONFIG", config.toString());
-        builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-        var process = builder.start();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
-        return output;
+        return new org.minibuildd.support.AptRoot(config.getParent(), config).run(command.toArray(String[]::new));
     }
 
     @Test

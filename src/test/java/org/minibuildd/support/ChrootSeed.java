@@ -83,6 +83,9 @@ public final class ChrootSeed {
     public static ChrootMaker maker(Home home, String seedDir) {
         var settings = new MiniBuilddSettings(home.root(), "", "", 8066, 8067,
                 new MiniBuilddSettings.Db("", "", "", "", "mini-buildd"), "", new MiniBuilddSettings.Mail("", 25, "", ""),
+                new MiniBuilddSettings.Incoming(org.springframework.util.unit.DataSize.ofGigabytes(2),
+                        org.springframework.util.unit.DataSize.ofGigabytes(4), Duration.ofMinutes(5), Duration.ofMinutes(15),
+                        Duration.ofMinutes(15), Duration.ofSeconds(15), false),
                 new MiniBuilddSettings.Chroots(seedDir, Duration.ofHours(24), List.of("eatmydata", "lintian", "aptitude")));
         return new ChrootMaker(new ProcessRunner(), home, settings, new ChrootBoard(), new ChrootLocks());
     }

@@ -1,0 +1,152 @@
+package org.minibuildd.packager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.minibuildd.config.SetupRequest;
+import org.minibuildd.config.SetupService;
+import org.minibuildd.events.Event;
+import org.minibuildd.events.EventType;
+import org.minibuildd.events.Events;
+import org.minibuildd.repository.RepositoryPackages;
+import org.minibuildd.support.AptRoot;
+import org.minibuildd.support.ChrootSeed;
+import org.minibuildd.support.HelloPackage;
+import org.minibuildd.support.IsolatedDaemonIT;
+import org.minibuildd.support.TestHome;
+import org.minibuildd.support.TinyPackages;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The spine end to end, every part real: a tiny C package built by the test is uploaded with Debian's dput (config
+ * from our dput_conf call) to {@code bookworm-test-unstable}; the packager checks it and sends a signed build
+ * request over FTP to the builder; sbuild builds it with lintian in the bookworm chroot; the signed result comes
+ * back over FTP; reprepro installs it; and apt-get, with our sources_list and signature checking on, installs it
+ * into a throwaway root, where the program runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "minibuildd.identity=itest", "minibuildd.hostname=localhost", "minibuildd.incoming.listen=true",
+        "minibuildd.incoming.scan-interval=1s"})
+class UploadToInstalledIT extends IsolatedDaemonIT {
+
+    private static final Path OWN_HOME = TestHome.create("spine");
+    private static final int FTP_PORT = freePort();
+    private static final int HTTP_PORT = freePort();
+    private static final String UNSTABLE = "bookworm-test-unstable";
+
+    @DynamicPropertySource
+    static void ownHomeAndPorts(DynamicPropertyRegistry registry) {
+        registry.add("minibuildd.home", OWN_HOME::toString);
+        registry.add("minibuildd.ftp-port", () -> FTP_PORT);
+        registry.add("minibuildd.http-port", () -> HTTP_PORT);
+    }
+
+    @Autowired SetupService setup;
+    @Autowired Events events;
+    @Autowired RepositoryPackages packages;
+
+    private Path work;
+
+    @BeforeAll
+    void setUpFromTheRealMirrorWithAChroot() throws Exception {
+        ChrootSeed.ensure();
+        var report = setup.setup(SetupRequest.all()
+                .archives(List.of("http://deb.debian.org/debian/", "http://deb.debian.org/debian-security"))
+                .sources(List.of("bookworm")).distributions(List.of("bookworm:amd64"))
+                .repositories(List.of("test:Default:bookworm")).chroots(List.of("bookworm:amd64")).build());
+        assertThat(report.instances()).filteredOn(i -> i.type().equals("Chroot")).singleElement()
+                .satisfies(i -> assertThat(i.status()).as(i.toString()).isEqualTo(org.minibuildd.config.SetupReport.InstanceStatus.ACTIVE));
+        work = Files.createTempDirectory(OWN_HOME, "work");
+    }
+
+    @Test
+    void aDputUploadEndsInstalledAndAptGetInstallsIt() throws Exception {
+        var name = "hello-spine";
+        var version = "1.0-1~test12+1";
+        HelloPackage.source(work, name, version, UNSTABLE, HelloPackage.Flavour.GOOD);
+        TinyPackages.run(work.resolve(name + "-1.0"), List.of("dpkg-genchanges", "-S", "-sa",
+                "-O../" + name + "_" + version + "_source.changes"));
+        var dputConf = work.resolve("dput.cf");
+        Files.writeString(dputConf, http("/mini_buildd/api/dput_conf/?output=plain"));
+
+        var start = Instant.now();
+        var dput = new ProcessBuilder("dput", "-u", "-c", dputConf.toString(), "mini-buildd-itest", name + "_" + version + "_source.changes")
+                .directory(work.toFile()).redirectErrorStream(true).start();
+        var dputOutput = new String(dput.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(dput.waitFor()).as(dputOutput).isZero();
+
+        var last = awaitFinal(name, version, Duration.ofMinutes(10));
+        var seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        System.out.printf("upload→INSTALLED of %s %s: %.1f s%n", name, version, seconds);
+        assertThat(last.type()).as(last.toString()).isEqualTo(EventType.INSTALLED);
+        assertThat(events.of(name, version)).extracting(Event::type)
+                .containsExactly(EventType.PACKAGING, EventType.BUILDING, EventType.BUILT, EventType.INSTALLED);
+        var built = events.of(name, version).get(2);
+        assertThat(built.extra()).containsEntry("sbuild_status", "successful").containsKeys("sbuild_lintian", "buildlog", "buildlog_installed");
+        assertThat(last.extra()).containsKey("buildresults");
+        assertThat(packages.lsSource("test", name)).extracting(l -> l.distribution() + " " + l.version())
+                .containsExactly(UNSTABLE + " " + version);
+        packages.check("test");
+
+        // A user's machine: everything the host has counts as installed (libc6 and so on); our repository is the
+        // only source, signature checking on, key inline from our own sources_list call.
+        var apt = AptRoot.create(Files.createDirectories(work.resolve("apt-root")), Files.readString(Path.of("/var/lib/dpkg/status")));
+        var sources = http("/mini_buildd/api/sources_list/?repositories=test&suites=unstable&deb822=true&output=plain&mirror="
+                + URLEncoder.encode(url("/repositories"), StandardCharsets.UTF_8));
+        Files.writeString(apt.root().resolve("etc/apt/sources.list.d/mini-buildd-itest.sources"), sources);
+        assertThat(apt.run("apt-get", "update")).contains(UNSTABLE + " InRelease").doesNotContain("NO_PUBKEY");
+        apt.run("apt-get", "install", "-y", "--no-install-recommends", name);
+        var program = new ProcessBuilder(apt.root().resolve("usr/bin/" + name).toString()).redirectErrorStream(true).start();
+        assertThat(new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip()).isEqualTo(name + " " + version);
+    }
+
+    private Event awaitFinal(String source, String version, Duration limit) throws InterruptedException {
+        var deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            var all = events.of(source, version);
+            if (!all.isEmpty()) {
+                var last = all.getLast();
+                if (List.of(EventType.INSTALLED, EventType.FAILED, EventType.REJECTED).contains(last.type())) {
+                    return last;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no final event for " + source + " " + version + " within " + limit + ": " + events.of(source, version));
+    }
+
+    private String http(String path) throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
