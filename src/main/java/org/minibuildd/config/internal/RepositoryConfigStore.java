@@ -100,8 +100,9 @@ public class RepositoryConfigStore {
     private RepositoryConfig.AptSource aptSource(long sourceId, List<String> components, int priority) {
         var archive = db.select(SOURCE_ARCHIVE.ARCHIVE_URL).from(SOURCE_ARCHIVE).where(SOURCE_ARCHIVE.SOURCE_ID.eq(sourceId))
                 .orderBy(SOURCE_ARCHIVE.ARCHIVE_URL).limit(1).fetchOptional(SOURCE_ARCHIVE.ARCHIVE_URL).orElse("");
+        // The security archive's Release names its components updates/main, …: apt lines name them main, ….
         var carried = db.select(SOURCE_COMPONENT.COMPONENT).from(SOURCE_COMPONENT).where(SOURCE_COMPONENT.SOURCE_ID.eq(sourceId))
-                .fetch(SOURCE_COMPONENT.COMPONENT);
+                .fetch(SOURCE_COMPONENT.COMPONENT).stream().map(c -> c.substring(c.lastIndexOf('/') + 1)).toList();
         var codename = db.select(SOURCE.CODENAME).from(SOURCE).where(SOURCE.ID.eq(sourceId)).fetchOne(SOURCE.CODENAME);
         return new RepositoryConfig.AptSource(archive, codename,
                 carried.isEmpty() ? components : components.stream().filter(carried::contains).toList(), priority);
