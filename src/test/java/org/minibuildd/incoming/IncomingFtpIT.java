@@ -456,7 +456,7 @@ class IncomingFtpIT extends IsolatedDaemonIT {
         }
     }
 
-    /** Takes every kind, as packager and builder will: copies the files, records what it got. */
+    /** Takes user uploads in the packager's place: copies the files, records what it got. */
     static final class Recorder implements IncomingReceiver {
 
         final Path taken;
@@ -469,7 +469,7 @@ class IncomingFtpIT extends IsolatedDaemonIT {
 
         @Override
         public Set<UploadKind> kinds() {
-            return Set.of(UploadKind.values());
+            return Set.of(UploadKind.USER_UPLOAD);
         }
 
         @Override
