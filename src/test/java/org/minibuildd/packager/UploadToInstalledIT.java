@@ -120,6 +120,30 @@ class UploadToInstalledIT extends IsolatedDaemonIT {
         assertThat(new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip()).isEqualTo(name + " " + version);
     }
 
+    @Test
+    void aPackageThatDoesNotBuildEndsFailedWithTheReasonAndNothingInstalled() throws Exception {
+        var name = "broken-spine";
+        var version = "1.0-1~test12+1";
+        HelloPackage.source(work, name, version, UNSTABLE, HelloPackage.Flavour.COMPILE_ERROR);
+        TinyPackages.run(work.resolve(name + "-1.0"), List.of("dpkg-genchanges", "-S", "-sa",
+                "-O../" + name + "_" + version + "_source.changes"));
+        var dputConf = work.resolve("dput-broken.cf");
+        Files.writeString(dputConf, http("/mini_buildd/api/dput_conf/?output=plain"));
+        var dput = new ProcessBuilder("dput", "-u", "-c", dputConf.toString(), "mini-buildd-itest", name + "_" + version + "_source.changes")
+                .directory(work.toFile()).redirectErrorStream(true).start();
+        dput.getInputStream().readAllBytes();
+        assertThat(dput.waitFor()).isZero();
+
+        var last = awaitFinal(name, version, Duration.ofMinutes(10));
+        assertThat(last.type()).as(last.toString()).isEqualTo(EventType.FAILED);
+        assertThat(last.reason()).contains("amd64: build", "buildlog");
+        var built = events.of(name, version).stream().filter(e -> e.type() == EventType.BUILT).findFirst().orElseThrow();
+        assertThat(built.extra().get("sbuild_status")).isNotEqualTo("successful");
+        // The log says why: the compiler's complaint is in it.
+        assertThat(Files.readString(OWN_HOME.resolve("builds").resolve((String) built.extra().get("buildlog")))).contains("error");
+        assertThat(packages.lsSource("test", name)).isEmpty();
+    }
+
     private Event awaitFinal(String source, String version, Duration limit) throws InterruptedException {
         var deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {

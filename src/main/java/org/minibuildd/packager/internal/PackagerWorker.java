@@ -169,10 +169,20 @@ class PackagerWorker implements SmartLifecycle {
             for (var file : target.sourceFiles().entrySet()) {
                 var here = dir.resolve(file.getKey());
                 if (!Files.exists(here)) {
-                    Files.copy(file.getValue(), here);
+                    try {
+                        Files.copy(file.getValue(), here);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("cannot copy " + file.getValue() + " next to the upload", e);
+                    }
                 }
             }
-            var requests = buildRequests.write(row, changes, target);
+            Map<String, Object> requests;
+            try {
+                requests = buildRequests.write(row, changes, target);
+            } catch (IOException e) {
+                // Our failure, not the upload's: roll back and try again (the upload stays RECEIVED).
+                throw new java.io.UncheckedIOException("cannot write the build requests of " + row.changesName(), e);
+            }
             for (var arch : requests.keySet()) {
                 builds.request(row.id(), arch, instances.instance().incomingUrl());
             }
