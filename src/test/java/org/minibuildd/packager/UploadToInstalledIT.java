@@ -104,6 +104,17 @@ class UploadToInstalledIT extends IsolatedDaemonIT {
         var built = events.of(name, version).get(2);
         assertThat(built.extra()).containsEntry("sbuild_status", "successful").containsKeys("sbuild_lintian", "buildlog", "buildlog_installed");
         assertThat(last.extra()).containsKey("buildresults");
+        // The build log, as the events link it: in the builds dir (live while building) and the events dir (kept).
+        var building = (String) events.of(name, version).get(1).extra().get("buildlog_building");
+        var installed = (String) built.extra().get("buildlog_installed");
+        for (var logUrl : List.of(building, installed)) {
+            assertThat(logUrl).startsWith("http://localhost:" + HTTP_PORT + "/mini_buildd/");
+            var logResponse = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(logUrl)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(logResponse.statusCode()).as(logUrl).isEqualTo(200);
+            assertThat(logResponse.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+            assertThat(logResponse.body()).contains("Status: successful");
+        }
         assertThat(packages.lsSource("test", name)).extracting(l -> l.distribution() + " " + l.version())
                 .containsExactly(UNSTABLE + " " + version);
         packages.check("test");

@@ -1,6 +1,7 @@
 package org.minibuildd.repository.internal;
 
 import java.net.InetAddress;
+import java.util.List;
 
 import org.minibuildd.daemon.Home;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +33,10 @@ class RepositoryDelivery {
         factory.getConnectorCustomizers().addAll(connectorCustomizers.orderedStream().toList());
         factory.getContextCustomizers().addAll(contextCustomizers.orderedStream().toList());
         factory.getProtocolHandlerCustomizers().addAll(protocolHandlerCustomizers.orderedStream().toList());
-        factory.addEngineValves(clients.valve(), new RepositoryValve(files));
+        // Build logs (live while building) and what each upload left: mini-buildd's builds-dir and events-dir.
+        factory.addEngineValves(clients.valve(), new RepositoryValve(List.of(files,
+                new RepositoryFiles(home.builds(), "/mini_buildd/builds-dir", false),
+                new RepositoryFiles(home.events(), "/mini_buildd/events-dir", false))));
         return factory;
     }
 

@@ -35,6 +35,9 @@ public class RepositoryFiles {
             Map.entry("dsc", "text/plain; charset=utf-8"),
             Map.entry("changes", "text/plain; charset=utf-8"),
             Map.entry("buildinfo", "text/plain; charset=utf-8"),
+            Map.entry("buildlog", "text/plain; charset=utf-8"),
+            Map.entry("log", "text/plain; charset=utf-8"),
+            Map.entry("json", "application/json"),
             Map.entry("gz", "application/gzip"),
             Map.entry("xz", "application/x-xz"),
             Map.entry("bz2", "application/x-bzip2"),
@@ -63,8 +66,26 @@ public class RepositoryFiles {
     private record Answer(Path real, long size, java.nio.file.attribute.FileTime modified, String etag, String lastModified,
                           String contentType, byte[] content, byte[] okHead) { }
 
+    private final String prefix;
+    private final boolean aptOnly;
+
+    /** The repositories under {@code /repositories}: below a repository only {@code dists/} and {@code pool/}. */
     public RepositoryFiles(Path root) {
+        this(root, "/repositories", true);
+    }
+
+    /**
+     * Files of {@code root} under the URL path {@code prefix}; {@code aptOnly} keeps to what apt needs of a
+     * repository ({@code dists/}, {@code pool/}), else every file that is not hidden (build and event logs).
+     */
+    public RepositoryFiles(Path root, String prefix, boolean aptOnly) {
         this.root = root.toAbsolutePath().normalize();
+        this.prefix = prefix;
+        this.aptOnly = aptOnly;
+    }
+
+    String prefix() {
+        return prefix;
     }
 
     /** The repositories directory with its own links resolved; it may only appear after the first prepare. */
@@ -143,7 +164,7 @@ public class RepositoryFiles {
             }
         }
         // Below a repository only what apt needs: dists/ and pool/.
-        if (segments.size() >= 2 && !List.of("dists", "pool").contains(segments.get(1))) {
+        if (aptOnly && segments.size() >= 2 && !List.of("dists", "pool").contains(segments.get(1))) {
             return null;
         }
         var file = root.resolve(String.join("/", segments)).normalize();
@@ -276,7 +297,7 @@ public class RepositoryFiles {
                     .sorted(Comparator.comparing((Path p) -> !Files.isDirectory(p)).thenComparing(p -> p.getFileName().toString()))
                     .toList();
         }
-        var title = HtmlUtils.htmlEscape("/repositories" + relative);
+        var title = HtmlUtils.htmlEscape(prefix + relative);
         var html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Index of ").append(title)
                 .append("</title><link rel=\"stylesheet\" href=\"/mini-buildd.css\"></head><body><h1>Index of ").append(title)
                 .append("</h1>\n<table class=\"listing\">\n<tr><th>Name</th><th>Last modified</th><th>Size</th></tr>\n");

@@ -3,6 +3,7 @@ package org.minibuildd.repository.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.List;
 
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
@@ -10,36 +11,40 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 
 /**
- * Answers {@code /repositories/…} in Tomcat's pipeline, before the servlet filter chain, for the requests the
+ * Answers {@code /repositories/…} (and the build and event logs under {@code /mini_buildd/builds-dir/} and
+ * {@code /mini_buildd/events-dir/}) in Tomcat's pipeline, before the servlet filter chain, for the requests the
  * {@link FrontDoor} passes on (encoded or dotted paths, which Tomcat decodes and normalises first): none of the web
  * application's filters (security, encoding, observation, Vaadin) has anything to do with a public static file.
  * Everything else goes on to the application unchanged.
  */
 class RepositoryValve extends ValveBase {
 
-    private static final String PREFIX = "/repositories";
     private static final long SENDFILE_FROM = 48 * 1024;
 
-    private final RepositoryFiles files;
+    private final List<RepositoryFiles> trees;
 
-    RepositoryValve(RepositoryFiles files) {
+    /** Serves each tree under its prefix (the repositories, and the build and event logs). */
+    RepositoryValve(List<RepositoryFiles> trees) {
         super(true);
-        this.files = files;
+        this.trees = List.copyOf(trees);
     }
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         var path = request.getDecodedRequestURI();
         var method = request.getMethod();
-        if (path.startsWith(PREFIX + "/") && ("GET".equals(method) || "HEAD".equals(method))) {
-            write(request, response, files.answer(path.substring(PREFIX.length()), request.getRequestURI(),
-                    request::getHeader, "GET".equals(method)));
-            return;
-        }
-        if (path.equals(PREFIX)) {
-            response.setStatus(301);
-            response.setHeader("Location", PREFIX + "/");
-            return;
+        for (var files : trees) {
+            var prefix = files.prefix();
+            if (path.startsWith(prefix + "/") && ("GET".equals(method) || "HEAD".equals(method))) {
+                write(request, response, files.answer(path.substring(prefix.length()), request.getRequestURI(),
+                        request::getHeader, "GET".equals(method)));
+                return;
+            }
+            if (path.equals(prefix)) {
+                response.setStatus(301);
+                response.setHeader("Location", prefix + "/");
+                return;
+            }
         }
         getNext().invoke(request, response);
     }
