@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "minibuildd.identity=itest", "minibuildd.hostname=localhost", "minibuildd.incoming.listen=true",
-        "minibuildd.incoming.scan-interval=1s"})
+        "minibuildd.incoming.scan-interval=1s", "minibuildd.incoming.missing-timeout=3s"})
 class PackagerIT extends IsolatedDaemonIT {
 
     private static final Path OWN_HOME = TestHome.create("packager");
@@ -172,6 +172,42 @@ class PackagerIT extends IsolatedDaemonIT {
         } finally {
             db.update(REPOSITORY).set(REPOSITORY.ALLOW_UNAUTHENTICATED_UPLOADS, true).where(REPOSITORY.IDENTITY.eq("test")).execute();
         }
+    }
+
+    @Test
+    void aBadChecksumOrAFileThatNeverComesIsRejectedWithTheReason() throws Exception {
+        var bad = Files.createTempDirectory(work, "badsum");
+        TinyPackages.source(bad, "badsum", "1.0~test12+1", "", UNSTABLE);
+        TinyPackages.sourceChanges(bad, "badsum", "1.0~test12+1");
+        Files.write(bad.resolve("badsum_1.0~test12+1.tar.xz"), new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+        // dput checks checksums itself before sending; curl sends what it is given.
+        curl(bad, "badsum_1.0~test12+1.tar.xz", "badsum_1.0~test12+1.dsc", "badsum_1.0~test12+1_source.changes");
+        assertRejected(await("badsum", "1.0~test12+1"), "badsum_1.0~test12+1.tar.xz");
+
+        var missing = Files.createTempDirectory(work, "missing");
+        TinyPackages.source(missing, "missing", "1.0~test12+1", "", UNSTABLE);
+        TinyPackages.sourceChanges(missing, "missing", "1.0~test12+1");
+        curl(missing, "missing_1.0~test12+1.dsc", "missing_1.0~test12+1_source.changes");
+        var event = await("missing", "1.0~test12+1");
+        assertThat(event.type()).isEqualTo(EventType.REJECTED);
+        assertThat(event.reason()).contains("missing", "missing_1.0~test12+1.tar.xz");
+    }
+
+    private void curl(Path dir, String... names) throws Exception {
+        var result = run(dir, "curl", "-sS", "-T", "{" + String.join(",", names) + "}", "ftp://localhost:" + FTP_PORT + "/incoming/");
+        assertThat(result.exit()).as(result.output()).isZero();
+    }
+
+    private Event await(String name, String version) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            var all = events.of(name, version);
+            if (!all.isEmpty()) {
+                return all.getFirst();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no event for " + name + " " + version + " within 60 s");
     }
 
     @Test

@@ -75,6 +75,9 @@ class UserUploads implements IncomingReceiver {
                 return;
             }
             var extra = new LinkedHashMap<String, Object>();
+            var timecode = Timecode.of(upload.rejectedAt());
+            extra.put("timecode", timecode);
+            extra.put("key", source + "/" + version + "/" + timecode);
             extra.put("changes", name);
             extra.put("architecture", "source");
             extra.put("quarantine", quarantine);
