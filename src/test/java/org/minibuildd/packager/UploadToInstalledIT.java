@@ -153,6 +153,69 @@ class UploadToInstalledIT extends IsolatedDaemonIT {
         // The log says why: the compiler's complaint is in it.
         assertThat(Files.readString(OWN_HOME.resolve("builds").resolve((String) built.extra().get("buildlog")))).contains("error");
         assertThat(packages.lsSource("test", name)).isEmpty();
+
+        // retry (staff) runs it again under a new timecode: new events, and it fails again for the same reason.
+        var key = (String) last.extra().get("key");
+        var retried = staffCall("/mini_buildd/api/retry/?bkey=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&confirm=retry&output=json");
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.body()).contains("\"retried\"", key);
+        var deadline = Instant.now().plus(Duration.ofMinutes(10));
+        while (events.of(name, version).stream().filter(e -> e.type() == EventType.FAILED).count() < 2) {
+            assertThat(Instant.now()).as("the retry did not end FAILED").isBefore(deadline);
+            Thread.sleep(500);
+        }
+        var second = events.of(name, version).getLast();
+        assertThat(second.extra().get("key")).isNotEqualTo(key);
+        assertThat(second.reason()).contains("amd64: build");
+        assertThat(staffCall("/mini_buildd/api/retry/?bkey=nothing/1.0/20260101:000000:000000&confirm=retry&output=json").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aRunningBuildIsCancelledAndItsPackageFails() throws Exception {
+        var name = "slow-spine";
+        var version = "1.0-1~test12+1";
+        HelloPackage.source(work, name, version, UNSTABLE, HelloPackage.Flavour.SLOW);
+        TinyPackages.run(work.resolve(name + "-1.0"), List.of("dpkg-genchanges", "-S", "-sa",
+                "-O../" + name + "_" + version + "_source.changes"));
+        var dputConf = work.resolve("dput-slow.cf");
+        Files.writeString(dputConf, http("/mini_buildd/api/dput_conf/?output=plain"));
+        var dput = new ProcessBuilder("dput", "-u", "-c", dputConf.toString(), "mini-buildd-itest", name + "_" + version + "_source.changes")
+                .directory(work.toFile()).redirectErrorStream(true).start();
+        dput.getInputStream().readAllBytes();
+        assertThat(dput.waitFor()).isZero();
+
+        var deadline = Instant.now().plus(Duration.ofMinutes(5));
+        String bkey = null;
+        HttpResponse<String> cancelled = null;
+        while (cancelled == null || cancelled.statusCode() != 200) {
+            assertThat(Instant.now()).as("no cancellable build of " + name).isBefore(deadline);
+            var building = events.of(name, version).stream().filter(e -> e.type() == EventType.BUILDING).findFirst();
+            if (building.isPresent()) {
+                bkey = (String) building.get().extra().get("bkey");
+                cancelled = staffCall("/mini_buildd/api/cancel/?bkey=" + URLEncoder.encode(bkey, StandardCharsets.UTF_8)
+                        + "&confirm=cancel&output=json");
+            }
+            Thread.sleep(500);
+        }
+        var last = awaitFinal(name, version, Duration.ofMinutes(5));
+        assertThat(last.type()).as(last.toString()).isEqualTo(EventType.FAILED);
+        assertThat(last.reason()).contains("amd64: build cancelled");
+        // No sbuild of it is left running, and no schroot session.
+        var sessions = new ProcessBuilder("schroot", "--list", "--all-sessions").redirectErrorStream(true).start();
+        var sessionList = new String(sessions.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        sessions.waitFor();
+        assertThat(ProcessHandle.allProcesses().flatMap(p -> p.info().commandLine().stream())
+                .filter(c -> c.contains("sbuild") && c.contains(name)).toList()).isEmpty();
+        assertThat(staffCall("/mini_buildd/api/cancel/?bkey=" + URLEncoder.encode(bkey, StandardCharsets.UTF_8)
+                + "&confirm=cancel&output=json").statusCode()).as(sessionList).isEqualTo(404);
+    }
+
+    private HttpResponse<String> staffCall(String path) throws Exception {
+        var password = Files.readString(OWN_HOME.resolve("admin-password")).strip();
+        var auth = java.util.Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Basic " + auth).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private Event awaitFinal(String source, String version, Duration limit) throws InterruptedException {
