@@ -6,10 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -369,17 +366,10 @@ class BuildWorker implements SmartLifecycle {
         return field.substring("X-Mini-Buildd-".length()).toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
+
     private static String md5(Path file) throws IOException {
         try (var in = Files.newInputStream(file)) {
-            var digest = MessageDigest.getInstance("MD5");
-            var buffer = new byte[64 * 1024];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return org.minibuildd.debian.Checksum.MD5.of(in);
         }
     }
 }

@@ -1,13 +1,9 @@
 package org.minibuildd.packager.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 import org.minibuildd.config.ConfigActions;
@@ -18,6 +14,7 @@ import org.minibuildd.config.ObjectType;
 import org.minibuildd.config.RepositoryConfig;
 import org.minibuildd.config.RepositoryService;
 import org.minibuildd.debian.Changes;
+import org.minibuildd.debian.Checksum;
 import org.minibuildd.debian.DebianFormatException;
 import org.minibuildd.debian.DistributionString;
 import org.minibuildd.debian.Dsc;
@@ -205,9 +202,13 @@ class UploadChecks {
             if (Files.size(file) != entry.size()) {
                 throw new Rejection(entry.name() + " " + where + " has " + Files.size(file) + " bytes, the .dsc says " + entry.size());
             }
-            var expected = !entry.sha256().isEmpty() ? entry.sha256() : entry.md5();
-            var algorithm = !entry.sha256().isEmpty() ? "SHA-256" : "MD5";
-            var actual = digest(file, algorithm);
+            var kind = !entry.sha256().isEmpty() ? Checksum.SHA256 : Checksum.MD5;
+            var expected = entry.checksum(kind);
+            String actual;
+            try (var in = Files.newInputStream(file)) {
+                actual = kind.of(in);
+            }
+            var algorithm = kind.name();
             if (!actual.equalsIgnoreCase(expected)) {
                 throw new Rejection(entry.name() + " " + where + " does not match the .dsc: " + algorithm + " " + actual
                         + ", expected " + expected);
@@ -217,17 +218,4 @@ class UploadChecks {
         }
     }
 
-    private static String digest(Path file, String algorithm) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            var digest = MessageDigest.getInstance(algorithm);
-            var buffer = new byte[64 * 1024];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
