@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * GET/HEAD requests for {@code /repositories/…} itself (keep-alive, pipelining, sendfile for large files), and
  * hands every other connection, from its first request that is not such a fetch, byte for byte to Tomcat on a
  * loopback port: the UI, the API, Vaadin's push and anything unusual (encoded or dotted paths, bodies, upgrades)
- * keep Tomcat's full handling. One virtual thread per connection.
+ * keep Tomcat's full handling. One platform thread per connection: for this tight blocking read/write loop they
+ * answered about 15 % more requests than virtual threads on our 2-core machines (bench/repository).
  */
 final class FrontDoor {
 
@@ -117,7 +118,7 @@ final class FrontDoor {
                 continue;
             }
             open.add(client);
-            Thread.ofVirtual().start(() -> {
+            Thread.ofPlatform().daemon().stackSize(256 * 1024).start(() -> {
                 try {
                     serve(client);
                 } catch (IOException | RuntimeException e) {
