@@ -198,7 +198,9 @@ class BuildWorker implements SmartLifecycle {
         } finally {
             running.remove(row.bkey());
         }
-        if (!active && failure != null) {
+        if (!active) {
+            // The daemon is stopping and killed this build: nothing is recorded, the row stays BUILDING and the
+            // next start builds it again (a stop must not fail anybody's upload).
             return;
         }
         try {

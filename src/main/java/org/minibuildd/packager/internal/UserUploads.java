@@ -54,7 +54,7 @@ class UserUploads implements IncomingReceiver {
         }
         var changes = upload.changes();
         var timecode = Timecode.of(Instant.now());
-        var dir = home.events().resolve(changes.source()).resolve(changes.version().toString()).resolve(timecode).resolve("source");
+        var dir = uploadDir(home, changes.source(), changes.version().toString(), timecode);
         upload.linkTo(dir);
         transaction.executeWithoutResult(status -> uploads.insertReceived(upload.key(), upload.changesName(), changes.source(),
                 changes.version().toString(), changes.distribution(), timecode, dir));
