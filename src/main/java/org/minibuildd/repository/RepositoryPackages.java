@@ -88,12 +88,18 @@ public class RepositoryPackages {
                 .orElseThrow(() -> new RepositoryException("repository " + identity + " has no suite " + suite));
         var diststr = repository.diststr(codename, suite);
         distribution(repository, diststr);
-        var source = source(dsc);
+        var sourcePackage = dsc(dsc);
+        var source = sourcePackage.source();
         var reprepro = reprepro(identity);
         reprepro.locked(() -> {
             var listing = lsSource(identity, source);
             boolean installed = listing.stream().anyMatch(l -> l.distribution().equals(diststr));
-            if (installed) {
+            // The same version already there means this install ran before and the daemon died before it could
+            // record that: no shift (it would push the new version into the rollbacks); the includes below find
+            // everything in place and change nothing.
+            boolean again = listing.stream().anyMatch(l -> l.distribution().equals(diststr)
+                    && l.version().equals(sourcePackage.version().toString()));
+            if (installed && !again) {
                 shiftRollbacks(repository, codename, suiteOption, source, listing);
             }
             try {
@@ -193,9 +199,9 @@ public class RepositoryPackages {
         return output.lines().filter(l -> l.contains("|")).map(PackageListing::parse).toList();
     }
 
-    private static String source(Path dsc) {
+    private static Dsc dsc(Path dsc) {
         try {
-            return Dsc.parse(Files.readString(dsc)).source();
+            return Dsc.parse(Files.readString(dsc));
         } catch (IOException | DebianFormatException e) {
             throw new RepositoryException("cannot read " + dsc.getFileName() + ": " + e.getMessage(), e);
         }

@@ -101,13 +101,7 @@ class BuildWorker implements SmartLifecycle {
         active = true;
         transaction.executeWithoutResult(s -> {
             for (var row : jobs.inState(BuildJobStore.State.BUILDING)) {
-                if (row.pid() != null) {
-                    // setsid made sbuild a group leader: its pid is the group, and the group outlived the daemon.
-                    ProcessHandle.of(row.pid()).ifPresent(p -> {
-                        p.descendants().forEach(ProcessHandle::destroyForcibly);
-                        p.destroyForcibly();
-                    });
-                }
+                new OrphanedBuild(row.dir(), row.pid(), new Schroot(runner)).end();
                 jobs.requeue(row.id());
                 log.warn("build {} was running when the daemon stopped: queued again", row.bkey());
             }
@@ -145,6 +139,9 @@ class BuildWorker implements SmartLifecycle {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (!active) {
+                    return; // stopping: the interrupt broke the step, which rolled back and is redone at the next start
+                }
                 log.error("builder step failed, trying again shortly", e);
                 try {
                     Thread.sleep(2000);

@@ -35,9 +35,14 @@ public final class Schroot {
 
     /** Session ids ({@code <name>-<uuid>}) of every open session of the chroot, whoever opened it. */
     public List<String> sessions(String name) {
+        return allSessions().stream().filter(id -> id.startsWith(name + "-")).toList();
+    }
+
+    /** Session ids of every open session of any chroot. */
+    public List<String> allSessions() {
         var out = runner.run(Command.of(SCHROOT, "--list", "--all-sessions").withTimeout(Duration.ofMinutes(1))).stdoutText();
         return out.lines().map(String::strip).map(line -> line.startsWith("session:") ? line.substring(8) : line)
-                .filter(id -> id.startsWith(name + "-")).toList();
+                .filter(id -> !id.isEmpty()).toList();
     }
 
     public void endSession(String session) {

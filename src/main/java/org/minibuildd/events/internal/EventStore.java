@@ -49,6 +49,16 @@ public class EventStore {
         return db.selectFrom(EVENT).where(condition).orderBy(EVENT.ID).fetch(this::event);
     }
 
+    public java.util.Optional<Event> byId(long id) {
+        return db.selectFrom(EVENT).where(EVENT.ID.eq(id)).fetchOptional(this::event);
+    }
+
+    /** Events written after {@code after}, oldest first. */
+    public List<Event> after(Instant after) {
+        return db.selectFrom(EVENT).where(EVENT.CREATED.gt(after.atOffset(java.time.ZoneOffset.UTC))).orderBy(EVENT.ID)
+                .fetch(this::event);
+    }
+
     private Event event(Record record) {
         var r = record.into(EVENT);
         Instant created = r.getCreated().toInstant();

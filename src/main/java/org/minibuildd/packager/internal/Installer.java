@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.minibuildd.config.RepositoryService;
+import org.minibuildd.daemon.CrashWindows;
 import org.minibuildd.debian.Changes;
 import org.minibuildd.debian.DebianFormatException;
 import org.minibuildd.debian.DistributionString;
@@ -35,12 +36,15 @@ class Installer {
     private final RepositoryService repositories;
     private final RepositoryPackages packages;
     private final Events events;
+    private final CrashWindows crashWindows;
 
-    Installer(UploadStore uploads, RepositoryService repositories, RepositoryPackages packages, Events events) {
+    Installer(UploadStore uploads, RepositoryService repositories, RepositoryPackages packages, Events events,
+              CrashWindows crashWindows) {
         this.uploads = uploads;
         this.repositories = repositories;
         this.packages = packages;
         this.events = events;
+        this.crashWindows = crashWindows;
     }
 
     void finish(UploadStore.Row row, List<UploadBuildStore.Row> builds) {
@@ -82,6 +86,7 @@ class Installer {
         if (failures.isEmpty()) {
             uploads.move(row.id(), UploadStore.State.INSTALLED, "", row.dir());
             events.log(EventType.INSTALLED, row.distribution(), row.source(), row.version(), extra);
+            crashWindows.beforeCommit(CrashWindows.Step.INSTALL, row.changesName());
             log.info("installed {} {} into {}", row.source(), row.version(), diststr);
         } else {
             var reason = String.join("; ", failures);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.minibuildd.daemon.CrashWindows;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.debian.Changes;
 import org.minibuildd.debian.DebianFormatException;
@@ -42,12 +43,14 @@ class PackagerWorker implements SmartLifecycle {
     private final Events events;
     private final Home home;
     private final TransactionTemplate transaction;
+    private final CrashWindows crashWindows;
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread thread;
 
     PackagerWorker(UploadStore uploads, UploadBuildStore builds, Installer installer, org.minibuildd.daemon.InstanceService instances,
-                   UploadChecks checks, BuildRequests buildRequests, Events events, Home home, TransactionTemplate transaction) {
+                   UploadChecks checks, BuildRequests buildRequests, Events events, Home home, TransactionTemplate transaction,
+                   CrashWindows crashWindows) {
         this.uploads = uploads;
         this.builds = builds;
         this.installer = installer;
@@ -57,6 +60,7 @@ class PackagerWorker implements SmartLifecycle {
         this.events = events;
         this.home = home;
         this.transaction = transaction;
+        this.crashWindows = crashWindows;
     }
 
     void wake() {
@@ -99,6 +103,9 @@ class PackagerWorker implements SmartLifecycle {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return; // stopping: the interrupt broke the step, which rolled back and is redone at the next start
+                }
                 log.error("packager step failed, trying again shortly", e);
                 try {
                     Thread.sleep(2000);
@@ -191,6 +198,7 @@ class PackagerWorker implements SmartLifecycle {
             var extra = extra(row, changes);
             extra.put("buildrequests", requests);
             events.log(EventType.PACKAGING, target.diststr().toString(), row.source(), row.version(), extra);
+            crashWindows.beforeCommit(CrashWindows.Step.PACKAGING, row.changesName());
             log.info("accepted {} for {}: packaging for {}", row.changesName(), target.diststr(), requests.keySet());
         } catch (Rejection | DebianFormatException | IOException e) {
             reject(row, changes, dir, rejectedDir, e.getMessage());
