@@ -121,9 +121,9 @@ class CrashIT {
         orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
         if (Files.exists(sessionFile)) {
             var session = Files.readString(sessionFile).strip();
-            var deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            var sessionDeadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (openSessions().contains(session)) {
-                assertThat(System.nanoTime()).as("the orphaned build's schroot session " + session + " is ended").isLessThan(deadline);
+                assertThat(System.nanoTime()).as("the orphaned build's schroot session " + session + " is ended").isLessThan(sessionDeadline);
                 Thread.sleep(500);
             }
         }

@@ -151,6 +151,22 @@ class RepositoryIT extends IsolatedDaemonIT {
     }
 
     @Test
+    void anInstallDoneAgainAfterACrashFindsItsWorkDoneAndShiftsNothing() throws Exception {
+        install("again", "1.0", "unstable");
+        var dir = Files.createDirectories(work.resolve("again-1.1"));
+        var dsc = TinyPackages.source(dir, "again", "1.1");
+        var deb = TinyPackages.binary(dir, "again", "1.1");
+        var changes = TinyPackages.binaryChanges(dir, "again", "1.1", deb, "bookworm-test-unstable");
+        packages.install("test", "bookworm", "unstable", dsc, List.of(changes));
+        // The daemon died before it could record the install: the packager runs the same install again.
+        packages.install("test", "bookworm", "unstable", dsc, List.of(changes));
+        assertThat(packages.lsSource("test", "again")).extracting(PackageListing::distribution, PackageListing::version)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("bookworm-test-unstable", "1.1"),
+                        org.assertj.core.groups.Tuple.tuple("bookworm-test-unstable-rollback0", "1.0"));
+        TinyPackages.run(repository(), List.of("reprepro", "-b", repository().toString(), "check"));
+    }
+
+    @Test
     void whatRepreproRefusesIsReportedInItsWordsAndTheRepositoryStaysConsistent() throws Exception {
         install("refused", "2.0", "unstable");
 
