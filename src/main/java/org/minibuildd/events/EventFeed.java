@@ -24,6 +24,7 @@ public final class EventFeed {
     private static final int REMEMBERED_IDS = 10_000;
 
     private final Map<String, Follower> followers = new ConcurrentHashMap<>();
+    private final java.util.Set<java.util.function.Consumer<Event>> listeners = ConcurrentHashMap.newKeySet();
     private final Function<Instant, java.util.List<Event>> past;
 
     /** @param past the stored events after a time, oldest first */
@@ -31,9 +32,26 @@ public final class EventFeed {
         this.past = past;
     }
 
-    /** Hands a committed event to every follower. */
+    /** Hands a committed event to every follower and listener. */
     public void publish(Event event) {
         followers.values().forEach(f -> f.offer(event));
+        for (var listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                // A listener's trouble (a closed browser tab) is its own; the others still hear of the event.
+                org.slf4j.LoggerFactory.getLogger(EventFeed.class).debug("event listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Calls {@code listener} with every event committed from now on (live views); close the returned handle to
+     * stop. The listener runs on the feed's thread: it must hand the work over, not do it.
+     */
+    public AutoCloseable listen(java.util.function.Consumer<Event> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /**

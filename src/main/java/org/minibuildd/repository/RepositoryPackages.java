@@ -103,11 +103,23 @@ public class RepositoryPackages {
                 shiftRollbacks(repository, codename, suiteOption, source, listing);
             }
             try {
+                if (again) {
+                    // What went in before the crash is skipped as "already there"; what had not yet goes in now.
+                    reprepro.runAgain("includedsc", diststr, dsc.toAbsolutePath().toString());
+                    for (var result : changes) {
+                        reprepro.runAgain("include", diststr, result.toAbsolutePath().toString());
+                    }
+                    return null;
+                }
                 reprepro.run("includedsc", diststr, dsc.toAbsolutePath().toString());
                 for (var result : changes) {
                     reprepro.run("include", diststr, result.toAbsolutePath().toString());
                 }
             } catch (RepositoryException e) {
+                if (again) {
+                    // Never take out a version that was installed in full before the crash; say what is wrong.
+                    throw new RepositoryException("installing " + source + " into " + diststr + " again failed: " + e.getMessage(), e);
+                }
                 reprepro.run("removesrc", diststr, source);
                 if (installed && suiteOption.rollback() > 0) {
                     reprepro.run("copysrc", diststr, repository.diststr(codename, suite, 0), source);

@@ -15,6 +15,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.minibuildd.config.RepositoryService;
 import org.minibuildd.daemon.InstanceService;
 import org.minibuildd.events.Event;
+import org.minibuildd.events.EventFeed;
 import org.minibuildd.events.Events;
 import org.minibuildd.ui.config.ConfigView;
 
@@ -30,7 +31,13 @@ public class DashboardView extends VerticalLayout {
     /** How many of the newest events the dashboard shows. */
     private static final int EVENTS_SHOWN = 50;
 
-    DashboardView(InstanceService instances, RepositoryService repositories, Events events, AuthenticationContext authentication) {
+    private final EventFeed feed;
+    private final Div eventBox;
+    private AutoCloseable listening;
+
+    DashboardView(InstanceService instances, RepositoryService repositories, Events events, EventFeed feed,
+                  AuthenticationContext authentication) {
+        this.feed = feed;
         var instance = instances.instance();
         addClassName("mb-dashboard");
 
@@ -50,7 +57,38 @@ public class DashboardView extends VerticalLayout {
         }
         var all = repositories.all();
         add(all.isEmpty() ? emptyRepositories() : repositories(all));
-        add(events(events.recent(EVENTS_SHOWN), instance.incomingUrl()));
+        eventBox = events(events.recent(EVENTS_SHOWN), instance.incomingUrl());
+        add(eventBox);
+    }
+
+    /** New events come in as they commit (pushed), newest on top; nobody reloads. */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attach) {
+        super.onAttach(attach);
+        var ui = attach.getUI();
+        listening = feed.listen(event -> ui.access(() -> {
+            if (eventBox.getChildren().anyMatch(c -> c.getId().map(("event-" + event.id())::equals).orElse(false))) {
+                return; // read with the page already
+            }
+            eventBox.getChildren().filter(c -> c.getId().map("empty-events"::equals).orElse(false)).toList()
+                    .forEach(eventBox::remove);
+            // Below the heading, above the newer ones already shown.
+            eventBox.addComponentAtIndex(1, eventLine(event));
+            var lines = eventBox.getChildren().filter(c -> c.getId().map(id -> id.startsWith("event-")).orElse(false)).toList();
+            lines.stream().skip(EVENTS_SHOWN).forEach(eventBox::remove);
+        }));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detach) {
+        try {
+            if (listening != null) {
+                listening.close();
+            }
+        } catch (Exception e) {
+            // removing a listener cannot fail
+        }
+        super.onDetach(detach);
     }
 
     /** The newest events: what happened to each upload, and for a rejected or failed one, why. */
@@ -65,25 +103,32 @@ public class DashboardView extends VerticalLayout {
             box.add(empty);
             return box;
         }
-        var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
         for (var event : recent) {
-            var line = new Div();
-            line.addClassNames("mb-event", "mb-event-" + event.type().name().toLowerCase(java.util.Locale.ROOT));
-            line.setId("event-" + event.id());
-            var type = new Span(event.type().name());
-            type.addClassName("mb-event-type");
-            type.getElement().setAttribute("title", event.type().meaning());
-            line.add(type, new Span(" " + event.source() + " " + event.version()
-                    + (event.distribution().isEmpty() ? "" : " → " + event.distribution())
-                    + " (" + event.extra().getOrDefault("architecture", "") + ") · " + format.format(event.timestamp())));
-            if (!event.reason().isEmpty()) {
-                var reason = new Paragraph(event.reason());
-                reason.addClassName("mb-event-reason");
-                line.add(reason);
-            }
-            box.add(line);
+            box.add(eventLine(event));
         }
         return box;
+    }
+
+    private static final java.time.format.DateTimeFormatter EVENT_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** One event: its type, package, distribution, architecture and time; for a rejection or failure, why. */
+    private static Div eventLine(Event event) {
+        var line = new Div();
+        line.addClassNames("mb-event", "mb-event-" + event.type().name().toLowerCase(java.util.Locale.ROOT));
+        line.setId("event-" + event.id());
+        var type = new Span(event.type().name());
+        type.addClassName("mb-event-type");
+        type.getElement().setAttribute("title", event.type().meaning());
+        line.add(type, new Span(" " + event.source() + " " + event.version()
+                + (event.distribution().isEmpty() ? "" : " → " + event.distribution())
+                + " (" + event.extra().getOrDefault("architecture", "") + ") · " + EVENT_TIME.format(event.timestamp())));
+        if (!event.reason().isEmpty()) {
+            var reason = new Paragraph(event.reason());
+            reason.addClassName("mb-event-reason");
+            line.add(reason);
+        }
+        return line;
     }
 
     /** Each repository: where to browse it, its codenames and status, and the apt lines and dput config for it. */

@@ -39,8 +39,11 @@ class DashboardBrowserIT extends IsolatedDaemonIT {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired org.minibuildd.events.Events events;
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.transaction.support.TransactionTemplate transaction;
+
     @Test
-    void dashboardShowsIdentityAndTheEmptyState() {
+    void dashboardShowsIdentityTheEmptyStateAndNewEventsLive() {
         browser.get(url("/"));
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         var identity = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("instance-identity")));
@@ -49,5 +52,14 @@ class DashboardBrowserIT extends IsolatedDaemonIT {
         assertThat(empty.getText()).contains("No repositories yet").contains("setup").contains("dput");
         assertThat(browser.findElement(By.id("empty-events")).getText()).contains("No events yet", "dput", "ftp://");
         assertThat(browser.getTitle()).isEqualTo("mini-buildd");
+
+        // An event committed now appears on the open page (pushed), with its reason; the empty state goes.
+        var rejected = transaction.execute(status -> events.log(org.minibuildd.events.EventType.REJECTED, "bookworm-test-unstable",
+                "live-pkg", "1.0-1", java.util.Map.of("architecture", "source",
+                        "error", java.util.Map.of("type", "about:blank", "title", "Bad Request", "status", 400,
+                                "detail", "version 1.0-1 does not match the layout's version rule"))));
+        var line = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("event-" + rejected.id())));
+        assertThat(line.getText()).contains("REJECTED", "live-pkg 1.0-1", "bookworm-test-unstable", "version rule");
+        assertThat(browser.findElements(By.id("empty-events"))).isEmpty();
     }
 }

@@ -54,6 +54,18 @@ public final class Reprepro {
     }
 
     public String run(List<String> arguments) {
+        return run(arguments, false);
+    }
+
+    /**
+     * An include done once more (the daemon died before recording the first time): a package reprepro skips because
+     * it has that very version already is in place, not left out.
+     */
+    public String runAgain(String... arguments) {
+        return run(List.of(arguments), true);
+    }
+
+    private String run(List<String> arguments, boolean again) {
         var argv = new ArrayList<>(List.of("reprepro", "--verbose", "--waitforlock", "10", "--ignore", "unusedarch",
                 "--basedir", basedir.toString()));
         argv.addAll(arguments);
@@ -66,13 +78,23 @@ public final class Reprepro {
             }
             var output = result.stdoutText() + result.stderrTail();
             // reprepro only warns when it leaves a package out (an older version, say) and still exits 0.
-            var skipped = output.lines().filter(l -> l.startsWith("Skipping inclusion")).toList();
+            var skipped = output.lines().filter(l -> l.startsWith("Skipping inclusion"))
+                    .filter(l -> !(again && sameVersionThere(l))).toList();
             if (!skipped.isEmpty()) {
                 throw new RepositoryException("reprepro " + String.join(" ", arguments) + " did not include: "
                         + String.join("; ", skipped));
             }
             return result.stdoutText();
         });
+    }
+
+    private static final java.util.regex.Pattern SKIPPED = java.util.regex.Pattern.compile(
+            "Skipping inclusion of '[^']*' '([^']*)' in '[^']*', as it has already '([^']*)'\\.?");
+
+    /** reprepro's "Skipping inclusion of 'p' 'v' in 'd', as it has already 'v'.": the same version is there. */
+    static boolean sameVersionThere(String line) {
+        var m = SKIPPED.matcher(line.strip());
+        return m.matches() && m.group(1).equals(m.group(2));
     }
 
     /** The lines of reprepro's complaint that say why, without its progress chatter. */
