@@ -69,7 +69,7 @@ public class Sbuild {
                 "--no-source", "--build-dep-resolver=" + job.buildDepResolver(),
                 // The log goes to stdout, which the runner streams into the log file; no second copy by sbuild.
                 "--verbose", "--nolog",
-                "--no-run-piuparts", "--no-run-autopkgtest",
+                "--no-run-piuparts",
                 "--apt-update", "--apt-distupgrade",
                 "--pre-build-commands=" + setup.script() + " %SBUILD_CHROOT_EXEC"));
         if (job.lintianMode() == CheckMode.DISABLED) {
@@ -83,6 +83,15 @@ public class Sbuild {
             if (job.lintianMode() == CheckMode.WARNFAIL) {
                 argv.add("--lintian-opt=--fail-on=error,warning");
             }
+        }
+        if (job.autopkgtestMode() == CheckMode.DISABLED) {
+            argv.add("--no-run-autopkgtest");
+        } else {
+            // In a fresh session of the build's own chroot, as the daemon's user: schroot lets the sbuild group in,
+            // so autopkgtest needs no sudo. One empty root argument is sbuild's way to say "none" (an empty list
+            // would mean its default, sudo).
+            argv.addAll(List.of("--run-autopkgtest", "--autopkgtest-root-arg=",
+                    "--autopkgtest-opts=-- schroot " + job.schrootName()));
         }
         if (!job.debBuildProfiles().isBlank()) {
             argv.add("--profiles=" + String.join(",", job.debBuildProfiles().strip().split("[\\s,]+")));

@@ -21,47 +21,54 @@ import org.minibuildd.debian.CheckMode;
  * @param debBuildOptions     DEB_BUILD_OPTIONS; empty for none
  * @param debBuildProfiles    build profiles, space or comma separated; empty for none
  * @param addDepends          extra build dependencies, comma separated; empty for none
+ * @param autopkgtestMode     DISABLED skips the package's autopkgtests; otherwise they run after the build, in a
+ *                            session of the same chroot
  * @param timeout             the whole build is killed after this
  */
 public record SbuildJob(Path dsc, String codename, String architecture, String distribution, boolean archAll,
                         String buildDepResolver, String aptSources, String aptPreferences, String aptKeys,
                         CheckMode lintianMode, String lintianExtraOptions, String debBuildOptions,
-                        String debBuildProfiles, String addDepends, Duration timeout) {
+                        String debBuildProfiles, String addDepends, CheckMode autopkgtestMode, Duration timeout) {
 
     /** A job with mini-buildd's defaults: apt resolver, no extra apt data, lintian ERRFAIL with --info, 4 hours. */
     public static SbuildJob of(Path dsc, String codename, String architecture, String distribution, String aptSources) {
         return new SbuildJob(dsc, codename, architecture, distribution, false, "apt", aptSources, "", "",
-                CheckMode.ERRFAIL, "--info", "", "", "", Duration.ofHours(4));
+                CheckMode.ERRFAIL, "--info", "", "", "", CheckMode.DISABLED, Duration.ofHours(4));
     }
 
     public SbuildJob withArchAll(boolean value) {
         return new SbuildJob(dsc, codename, architecture, distribution, value, buildDepResolver, aptSources, aptPreferences,
-                aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, timeout);
+                aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, autopkgtestMode, timeout);
     }
 
     public SbuildJob withResolver(String value) {
         return new SbuildJob(dsc, codename, architecture, distribution, archAll, value, aptSources, aptPreferences,
-                aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, timeout);
+                aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, autopkgtestMode, timeout);
     }
 
     public SbuildJob withApt(String preferences, String keys) {
         return new SbuildJob(dsc, codename, architecture, distribution, archAll, buildDepResolver, aptSources, preferences,
-                keys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, timeout);
+                keys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, autopkgtestMode, timeout);
     }
 
     public SbuildJob withLintian(CheckMode mode, String extraOptions) {
         return new SbuildJob(dsc, codename, architecture, distribution, archAll, buildDepResolver, aptSources, aptPreferences,
-                aptKeys, mode, extraOptions, debBuildOptions, debBuildProfiles, addDepends, timeout);
+                aptKeys, mode, extraOptions, debBuildOptions, debBuildProfiles, addDepends, autopkgtestMode, timeout);
     }
 
     public SbuildJob withBuildOptions(String options, String profiles, String depends) {
         return new SbuildJob(dsc, codename, architecture, distribution, archAll, buildDepResolver, aptSources, aptPreferences,
-                aptKeys, lintianMode, lintianExtraOptions, options, profiles, depends, timeout);
+                aptKeys, lintianMode, lintianExtraOptions, options, profiles, depends, autopkgtestMode, timeout);
+    }
+
+    public SbuildJob withAutopkgtest(CheckMode mode) {
+        return new SbuildJob(dsc, codename, architecture, distribution, archAll, buildDepResolver, aptSources, aptPreferences,
+                aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, mode, timeout);
     }
 
     public SbuildJob withTimeout(Duration value) {
         return new SbuildJob(dsc, codename, architecture, distribution, archAll, buildDepResolver, aptSources, aptPreferences,
-                aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, value);
+                aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, autopkgtestMode, value);
     }
 
     public Path buildDir() {

@@ -34,6 +34,11 @@ public record SbuildResult(Map<String, String> summary, int exitCode, Path chang
         return summary.getOrDefault("Lintian", "");
     }
 
+    /** pass, fail, neutral, no tests (sbuild's words); empty when autopkgtest did not run. */
+    public String autopkgtest() {
+        return summary.getOrDefault("Autopkgtest", "");
+    }
+
     public String buildTime() {
         return summary.getOrDefault("Build-Time", "");
     }

@@ -17,8 +17,11 @@ class SbuildCommandTest {
     void aRequestBecomesSbuildOptions() {
         var job = SbuildJob.of(dsc, "bookworm", "amd64", "bookworm-test-unstable", "deb x y z\n").withArchAll(true)
                 .withResolver("aptitude").withLintian(CheckMode.WARNFAIL, "--info --pedantic")
-                .withBuildOptions("nocheck parallel=2", "nodoc nocheck", "libfoo-dev, bar");
+                .withBuildOptions("nocheck parallel=2", "nodoc nocheck", "libfoo-dev, bar").withAutopkgtest(CheckMode.ERRFAIL);
         var command = Sbuild.command(job, setup, Path.of("/b/x.buildlog"));
+        // autopkgtest in a session of the build's chroot, without sudo (one empty root argument).
+        assertThat(command.argv()).contains("--run-autopkgtest", "--autopkgtest-root-arg=",
+                "--autopkgtest-opts=-- schroot mini-buildd-bookworm-amd64").doesNotContain("--no-run-autopkgtest");
         assertThat(command.argv()).startsWith("/usr/bin/sbuild").contains("--chroot=mini-buildd-bookworm-amd64",
                 "--chroot-mode=schroot", "--dist=bookworm-test-unstable", "--arch=amd64", "--arch-all",
                 "--build-dep-resolver=aptitude", "--run-lintian", "--lintian-opt=--suppress-tags=bad-distribution-in-changes-file",
@@ -35,7 +38,7 @@ class SbuildCommandTest {
     void disabledLintianAndNoArchAll() {
         var job = SbuildJob.of(dsc, "bookworm", "i386", "bookworm-test-unstable", "").withLintian(CheckMode.DISABLED, "--info");
         var argv = Sbuild.command(job, setup, Path.of("/b/x.buildlog")).argv();
-        assertThat(argv).contains("--no-run-lintian", "--no-arch-all", "--build-dep-resolver=apt")
+        assertThat(argv).contains("--no-run-lintian", "--no-arch-all", "--build-dep-resolver=apt", "--no-run-autopkgtest")
                 .noneMatch(a -> a.startsWith("--lintian-opt") || a.startsWith("--profiles") || a.startsWith("--add-depends"));
     }
 }

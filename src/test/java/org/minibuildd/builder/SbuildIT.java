@@ -107,6 +107,24 @@ class SbuildIT {
     }
 
     @Test
+    void autopkgtestsRunWhenAskedInASessionOfTheChrootAndTheirVerdictIsInTheResult() throws Exception {
+        for (var flavour : List.of(HelloPackage.Flavour.TESTS_PASS, HelloPackage.Flavour.TESTS_FAIL)) {
+            var name = flavour == HelloPackage.Flavour.TESTS_PASS ? "mbd-tested" : "mbd-untested";
+            var dir = Files.createDirectories(home.builds().resolve(name));
+            var dsc = HelloPackage.source(dir, name, "1.0-1", "bookworm-test-unstable", flavour);
+            var logFile = dir.resolve("build.log");
+            var result = sbuild.build(job(dsc).withAutopkgtest(CheckMode.ERRFAIL), logFile);
+
+            // The build itself succeeds either way: what the tests say is the installer's to judge, per its mode.
+            assertThat(result.status()).as(result.logTail()).isEqualTo("successful");
+            assertThat(result.autopkgtest()).as(result.logTail())
+                    .isEqualTo(flavour == HelloPackage.Flavour.TESTS_PASS ? "pass" : "fail");
+            assertThat(Files.readString(logFile)).contains("autopkgtest", "command1");
+        }
+        assertNoSessions();
+    }
+
+    @Test
     void aCompileErrorFailsTheBuildWithTheErrorInTheLogTail() throws Exception {
         var dir = Files.createDirectories(home.builds().resolve("broken"));
         var dsc = HelloPackage.source(dir, "mbd-broken", "1.0-1", "bookworm-test-unstable", HelloPackage.Flavour.COMPILE_ERROR);

@@ -2,10 +2,7 @@ package org.minibuildd.incoming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -24,7 +21,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.incoming.internal.IncomingLifecycle;
 import org.minibuildd.support.IsolatedDaemonIT;
+import org.minibuildd.support.RawFtp;
 import org.minibuildd.support.TestHome;
 import org.minibuildd.support.TinyPackages;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,7 +141,7 @@ class IncomingFtpIT extends IsolatedDaemonIT {
         assertThat(download.output).contains("< 550");
         assertThat(packages.resolve("fetched")).doesNotExist();
 
-        try (var ftp = Ftp.login(FTP_PORT)) {
+        try (var ftp = RawFtp.login(FTP_PORT)) {
             assertThat(ftp.send("RETR listed_1.0.dsc")).startsWith("550 Downloads are not offered");
             assertThat(ftp.send("CWD /incoming")).startsWith("250");
             assertThat(ftp.send("DELE listed_1.0.dsc")).startsWith("550 DELE is not allowed");
@@ -171,7 +168,7 @@ class IncomingFtpIT extends IsolatedDaemonIT {
         assertThat(curl.exit).isNotZero();
         assertThat(curl.output).contains("553 Refused file name \".hidden\": must not start with '.'.");
 
-        try (var ftp = Ftp.login(FTP_PORT)) {
+        try (var ftp = RawFtp.login(FTP_PORT)) {
             assertThat(ftp.send("CWD incoming")).startsWith("250");
             assertThat(ftp.send("STOR ../x")).isEqualTo("553 Refused file name \"../x\": must not start with '.'.");
             assertThat(ftp.send("STOR a/b")).startsWith("553 Refused file name \"a/b\": invalid character '/'");
@@ -366,53 +363,6 @@ class IncomingFtpIT extends IsolatedDaemonIT {
         var process = builder.start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(process.waitFor(), output);
-    }
-
-    /** A bare FTP control connection, for commands real clients would not send. */
-    static final class Ftp implements AutoCloseable {
-
-        private final Socket socket;
-        private final BufferedReader in;
-        private final OutputStream out;
-
-        private Ftp(int port) throws IOException {
-            socket = new Socket("localhost", port);
-            socket.setSoTimeout(10_000);
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            out = socket.getOutputStream();
-        }
-
-        static Ftp login(int port) throws IOException {
-            var ftp = new Ftp(port);
-            assertThat(ftp.reply()).startsWith("220");
-            assertThat(ftp.send("USER anonymous")).startsWith("331");
-            assertThat(ftp.send("PASS test@example.org")).startsWith("230");
-            return ftp;
-        }
-
-        String send(String command) throws IOException {
-            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return reply();
-        }
-
-        /** The reply's last line (multi-line replies end with "<code> "). */
-        String reply() throws IOException {
-            var end = Pattern.compile("\\d{3} .*");
-            for (var line = in.readLine(); ; line = in.readLine()) {
-                if (line == null) {
-                    throw new IOException("connection closed");
-                }
-                if (end.matcher(line).matches()) {
-                    return line;
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 
     /**

@@ -2,11 +2,7 @@ package org.minibuildd.packager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.minibuildd.support.ChrootSeed;
 import org.minibuildd.support.DaemonProcess;
 import org.minibuildd.support.HelloPackage;
+import org.minibuildd.support.RawFtp;
 import org.minibuildd.support.TestHome;
 import org.minibuildd.support.TinyPackages;
 
@@ -77,7 +73,7 @@ class CrashIT {
         for (var file : sourceFiles(dir)) {
             curlUpload(dir.resolve(file));
         }
-        try (var ftp = new Ftp(daemon.ftpPort())) {
+        try (var ftp = RawFtp.login(daemon.ftpPort())) {
             var bytes = Files.readAllBytes(second);
             var data = ftp.store(second.getFileName().toString());
             data.write(bytes, 0, bytes.length / 2);
@@ -308,66 +304,5 @@ class CrashIT {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** A bare passive-mode FTP client that can stop in the middle of a file. */
-    private static final class Ftp implements AutoCloseable {
-
-        private final Socket control;
-        private final BufferedReader in;
-        private final OutputStream out;
-        private Socket data;
-
-        Ftp(int port) throws IOException {
-            control = new Socket("localhost", port);
-            control.setSoTimeout(10_000);
-            in = new BufferedReader(new InputStreamReader(control.getInputStream(), StandardCharsets.UTF_8));
-            out = control.getOutputStream();
-            assertThat(reply()).startsWith("220");
-            assertThat(send("USER anonymous")).startsWith("331");
-            assertThat(send("PASS crash@example.org")).startsWith("230");
-            assertThat(send("TYPE I")).startsWith("200");
-        }
-
-        /** Starts {@code STOR incoming/<name>} and hands out the data connection to write (part of) the file to. */
-        OutputStream store(String name) throws IOException {
-            var pasv = send("PASV");
-            var m = Pattern.compile("\\((\\d+),(\\d+),(\\d+),(\\d+),(\\d+),(\\d+)\\)").matcher(pasv);
-            assertThat(m.find()).as(pasv).isTrue();
-            data = new Socket("localhost", Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6)));
-            assertThat(send("STOR /incoming/" + name)).startsWith("150");
-            return data.getOutputStream();
-        }
-
-        private String send(String command) throws IOException {
-            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return reply();
-        }
-
-        private String reply() throws IOException {
-            var end = Pattern.compile("\\d{3} .*");
-            for (var line = in.readLine(); ; line = in.readLine()) {
-                if (line == null) {
-                    throw new IOException("connection closed");
-                }
-                if (end.matcher(line).matches()) {
-                    return line;
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            for (var socket : new Socket[] {data, control}) {
-                try {
-                    if (socket != null) {
-                        socket.close();
-                    }
-                } catch (IOException e) {
-                    // the daemon is dead already
-                }
-            }
-        }
     }
 }

@@ -18,7 +18,11 @@ public final class HelloPackage {
         /** does not compile: the build fails */
         COMPILE_ERROR,
         /** compiles, but the build sleeps for minutes first (to cancel it mid-build) */
-        SLOW
+        SLOW,
+        /** compiles, and has an autopkgtest that runs the installed program and checks what it prints */
+        TESTS_PASS,
+        /** compiles, and has an autopkgtest that fails */
+        TESTS_FAIL
     }
 
     private static final String MAINTAINER = "mini-buildd tests <tests@example.org>";
@@ -95,6 +99,11 @@ public final class HelloPackage {
                  /usr/share/common-licenses/GPL-2.
                 """.formatted(name));
         Files.writeString(debian.resolve("source/format"), "3.0 (quilt)\n");
+        if (flavour == Flavour.TESTS_PASS || flavour == Flavour.TESTS_FAIL) {
+            Files.createDirectories(debian.resolve("tests"));
+            var check = flavour == Flavour.TESTS_PASS ? name + " | grep -qx '" + name + " " + version + "'" : "echo this test fails >&2; false";
+            Files.writeString(debian.resolve("tests/control"), "Test-Command: " + check + "\nDepends: @\n");
+        }
         TinyPackages.run(dir, List.of("dpkg-source", "-b", tree.getFileName().toString()));
         return dir.resolve(name + "_" + version.replaceFirst("^\\d+:", "") + ".dsc");
     }

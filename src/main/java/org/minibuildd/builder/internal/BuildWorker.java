@@ -251,6 +251,7 @@ class BuildWorker implements SmartLifecycle {
                 .withApt(Files.readString(config.resolve("apt_preferences")), Files.readString(config.resolve("apt_keys")))
                 .withLintian(CheckMode.parse(request.get("X-Mini-Buildd-Lintian-Mode").orElse("ERRFAIL")),
                         request.get("X-Mini-Buildd-Lintian-Extra-Options").orElse(""))
+                .withAutopkgtest(CheckMode.parse(request.get("X-Mini-Buildd-Autopkgtest-Mode").orElse("DISABLED")))
                 .withBuildOptions(request.get("X-Mini-Buildd-Deb-Build-Options").orElse(""),
                         request.get("X-Mini-Buildd-Deb-Build-Profiles").orElse(""),
                         request.get("X-Mini-Buildd-Add-Depends").orElse(""));
@@ -314,6 +315,10 @@ class BuildWorker implements SmartLifecycle {
                     .append(file.getFileName()).append('\n');
         }
         var summary = new LinkedHashMap<String, String>();
+        if (result != null && !result.autopkgtest().isEmpty()) {
+            // Only when it ran, so a build without checks carries the reference's fields and no more.
+            summary.put("X-Mini-Buildd-Sbuild-Autopkgtest", result.autopkgtest());
+        }
         summary.put("X-Mini-Buildd-Sbuild-Build-Space", result == null ? "" : result.buildSpace());
         summary.put("X-Mini-Buildd-Sbuild-Build-Time", result == null ? "" : result.buildTime());
         summary.put("X-Mini-Buildd-Sbuild-Lintian", result == null ? "" : result.lintian());

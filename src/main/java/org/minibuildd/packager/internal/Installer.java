@@ -65,11 +65,19 @@ class Installer {
             var result = resultFields(dir, row, build.architecture());
             results.put(build.architecture(), result);
             var mode = String.valueOf(requestField(row, build.architecture(), "X-Mini-Buildd-Lintian-Mode")).toUpperCase(Locale.ROOT);
+            var testMode = String.valueOf(requestField(row, build.architecture(), "X-Mini-Buildd-Autopkgtest-Mode")).toUpperCase(Locale.ROOT);
+            var autopkgtest = String.valueOf(result.getOrDefault("sbuild_autopkgtest", ""));
             if (!"successful".equals(build.sbuildStatus())) {
                 failures.add(build.architecture() + ": build " + (build.sbuildStatus().isEmpty() ? "gave no status" : build.sbuildStatus())
                         + " (see " + result.getOrDefault("buildlog_installed", "its build log") + ")");
-            } else if (lintianFails(mode, build.lintian()) && !suite.experimental()) {
-                failures.add(build.architecture() + ": lintian " + build.lintian() + " fails lintian mode " + mode);
+            } else if (!suite.experimental()) {
+                if (lintianFails(mode, build.lintian())) {
+                    failures.add(build.architecture() + ": lintian " + build.lintian() + " fails lintian mode " + mode);
+                }
+                if (autopkgtestFails(testMode, autopkgtest)) {
+                    failures.add(build.architecture() + ": autopkgtest " + (autopkgtest.isEmpty() ? "did not run" : autopkgtest)
+                            + " fails autopkgtest mode " + testMode + " (see " + result.getOrDefault("buildlog_installed", "its build log") + ")");
+                }
             }
             sbuildChanges.add(BuildResults.sbuildChanges(dir, row.source(), row.version(), build.architecture()));
         }
@@ -103,6 +111,18 @@ class Installer {
         return switch (mode) {
             case "ERRFAIL" -> result.equals("error") || result.equals("fail");
             case "WARNFAIL" -> result.equals("error") || result.equals("fail") || result.equals("warn");
+            default -> false;
+        };
+    }
+
+    /**
+     * ERRFAIL and WARNFAIL fail when the tests fail or did not run at all; sbuild already counts skipped tests as a
+     * pass and reports "no tests" for a package without any. IGNORE and DISABLED never fail.
+     */
+    static boolean autopkgtestFails(String mode, String autopkgtest) {
+        var result = autopkgtest.toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "ERRFAIL", "WARNFAIL" -> result.isEmpty() || result.equals("fail");
             default -> false;
         };
     }

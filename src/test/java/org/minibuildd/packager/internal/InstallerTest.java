@@ -21,6 +21,18 @@ class InstallerTest {
     }
 
     @Test
+    void autopkgtestFailsAsItsModeSays() {
+        assertThat(Installer.autopkgtestFails("ERRFAIL", "fail")).isTrue();
+        assertThat(Installer.autopkgtestFails("ERRFAIL", "")).as("asked for, never ran").isTrue();
+        assertThat(Installer.autopkgtestFails("ERRFAIL", "pass")).isFalse();
+        assertThat(Installer.autopkgtestFails("ERRFAIL", "no tests")).isFalse();
+        assertThat(Installer.autopkgtestFails("WARNFAIL", "fail")).isTrue();
+        assertThat(Installer.autopkgtestFails("WARNFAIL", "no tests")).isFalse();
+        assertThat(Installer.autopkgtestFails("IGNORE", "fail")).isFalse();
+        assertThat(Installer.autopkgtestFails("DISABLED", "")).isFalse();
+    }
+
+    @Test
     void sbuildsChangesIsNamedWithoutTheEpoch() {
         var dir = Path.of("/r");
         assertThat(BuildResults.sbuildChanges(dir, "hello", "1:2.0-1", "amd64")).isEqualTo(dir.resolve("hello_2.0-1_amd64.changes"));
