@@ -76,7 +76,7 @@ public class UploaderStore {
         return db.select(UPLOADER.USERNAME, UPLOADER.KEY_ARMORED).from(UPLOADER).join(UPLOADER_REPOSITORY)
                 .on(UPLOADER_REPOSITORY.UPLOADER_ID.eq(UPLOADER.ID))
                 .where(UPLOADER_REPOSITORY.REPOSITORY.eq(repository))
-                .and(UPLOADER.STATUS.eq((short) 2))
+                .and(UPLOADER.STATUS.eq((short) org.minibuildd.config.Status.ACTIVE.ordinal()))
                 .and(UPLOADER.KEY_ARMORED.ne(""))
                 .orderBy(UPLOADER.USERNAME)
                 .fetch(r -> new ActiveKey(r.value1(), r.value2()));
