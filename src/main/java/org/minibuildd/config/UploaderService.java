@@ -87,8 +87,11 @@ public class UploaderService {
             throw new ConfigException("key", "key " + info.fingerprint() + " expired on " + info.expiresAt());
         }
         var object = new ObjectRef(ObjectType.UPLOADER, user);
+        // Out of use before the key changes: the new key must never count on the old activation.
+        if (store.find(user).isPresent()) {
+            actions.run(ConfigActions.Action.REMOVE, object);
+        }
         transactions.executeWithoutResult(tx -> store.setKey(user, text + "\n"));
-        actions.run(ConfigActions.Action.REMOVE, object);
         actions.run(ConfigActions.Action.PREPARE, object);
         actions.run(ConfigActions.Action.CHECK, object);
         return find(user).orElseThrow();
