@@ -13,7 +13,8 @@ import java.util.List;
  */
 public record ApiArgument(String name, Type type, boolean required, String defaultValue, String help) {
 
-    public enum Type { BOOL, STRING, INT, LIST }
+    /** {@code MULTILINE} is a string that may span lines (an armored key): a text area on the API page. */
+    public enum Type { BOOL, STRING, INT, LIST, MULTILINE }
 
     public static ApiArgument bool(String name, String help) {
         return new ApiArgument(name, Type.BOOL, false, "false", help);

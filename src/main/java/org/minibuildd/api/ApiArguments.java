@@ -9,13 +9,20 @@ import java.util.Map;
 public final class ApiArguments {
 
     private final Map<String, String> values;
+    private final String caller;
 
-    private ApiArguments(Map<String, String> values) {
+    private ApiArguments(Map<String, String> values, String caller) {
         this.values = values;
+        this.caller = caller;
     }
 
     /** Reads raw query values against the call's arguments; a missing required or malformed value is refused. */
     public static ApiArguments parse(ApiCall call, Map<String, String> raw) {
+        return parse(call, raw, null);
+    }
+
+    /** As {@link #parse(ApiCall, Map)}, for a call made by the logged-in user {@code caller} ({@code null}: anonymous). */
+    public static ApiArguments parse(ApiCall call, Map<String, String> raw, String caller) {
         var values = new java.util.LinkedHashMap<String, String>();
         for (var argument : call.arguments()) {
             var value = raw.get(argument.name());
@@ -30,7 +37,12 @@ public final class ApiArguments {
                 values.put(argument.name(), check(call, argument, value));
             }
         }
-        return new ApiArguments(values);
+        return new ApiArguments(values, caller);
+    }
+
+    /** The user name of the logged-in caller; empty for an anonymous call. */
+    public java.util.Optional<String> caller() {
+        return java.util.Optional.ofNullable(caller);
     }
 
     private static String check(ApiCall call, ApiArgument argument, String value) {

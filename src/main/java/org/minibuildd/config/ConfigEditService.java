@@ -8,6 +8,7 @@ import java.util.regex.PatternSyntaxException;
 
 import org.minibuildd.config.internal.SettingsStore;
 import org.minibuildd.config.internal.SourceStore;
+import org.minibuildd.config.internal.UploaderStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,12 +33,15 @@ public class ConfigEditService {
 
     private final SettingsStore settings;
     private final SourceStore sources;
+    private final UploaderStore uploaders;
     private final ConfigActions actions;
     private final TransactionTemplate transactions;
 
-    ConfigEditService(SettingsStore settings, SourceStore sources, ConfigActions actions, TransactionTemplate transactions) {
+    ConfigEditService(SettingsStore settings, SourceStore sources, UploaderStore uploaders, ConfigActions actions,
+                      TransactionTemplate transactions) {
         this.settings = settings;
         this.sources = sources;
+        this.uploaders = uploaders;
         this.actions = actions;
         this.transactions = transactions;
     }
@@ -167,6 +171,37 @@ public class ConfigEditService {
             if (!before.equals(checked)) {
                 settings.source(id, checked);
                 actions.markChanged(edit.source().object());
+            }
+        });
+    }
+
+    public List<UploaderSettings> uploaders() {
+        return uploaders.all().stream().map(u -> new UploaderSettings(u.username(), u.mayUploadTo())).toList();
+    }
+
+    /** Identities of all repositories: what an Uploader may be allowed to upload to. */
+    public List<String> repositoryIdentities() {
+        return uploaders.repositories();
+    }
+
+    /**
+     * Sets the repositories an Uploader may upload to. As any edit of a prepared object (and as in mini-buildd), it
+     * marks the Uploader changed: it counts again after PCA.
+     */
+    public void editUploader(UploaderSettings edit) {
+        var wanted = edit.mayUploadTo().stream().map(String::strip).filter(r -> !r.isEmpty()).distinct().sorted().toList();
+        transactions.executeWithoutResult(tx -> {
+            var known = Set.copyOf(uploaders.repositories());
+            for (var repository : wanted) {
+                if (!known.contains(repository)) {
+                    throw new ConfigException("may_upload_to", "there is no repository \"" + repository + "\"");
+                }
+            }
+            var before = uploaders.find(edit.user()).orElseThrow(() -> new ConfigException("user",
+                    "there is no Uploader \"" + edit.user() + "\" (it appears when the user sets a key)"));
+            if (!before.mayUploadTo().equals(wanted)) {
+                uploaders.mayUploadTo(edit.user(), wanted);
+                actions.markChanged(new ObjectRef(ObjectType.UPLOADER, edit.user()));
             }
         });
     }

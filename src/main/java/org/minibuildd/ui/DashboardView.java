@@ -169,7 +169,9 @@ public class DashboardView extends VerticalLayout {
             var logout = new Anchor("/accounts/logout/", "Log out");
             logout.setId("logout");
             logout.setRouterIgnore(true);
-            line.add(user, new Span(" · "), logout);
+            var profile = new RouterLink("Profile (your key)", ProfileView.class);
+            profile.setId("profile");
+            line.add(user, new Span(" · "), profile, new Span(" · "), logout);
         } else {
             var login = new Anchor("/accounts/login/?next=/", "Log in");
             login.setId("login");

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.minibuildd.config.ConfigActions;
+import org.minibuildd.config.ConfigEditService;
 import org.minibuildd.config.SetupRequest;
+import org.minibuildd.config.UploaderService;
 import org.minibuildd.config.SetupService;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.events.Event;
@@ -34,6 +37,10 @@ import org.minibuildd.support.IsolatedDaemonIT;
 import org.minibuildd.support.LocalArchive;
 import org.minibuildd.support.TestHome;
 import org.minibuildd.support.TinyPackages;
+import org.minibuildd.support.UploaderGpg;
+import org.minibuildd.support.Uploaders;
+import org.minibuildd.users.Role;
+import org.minibuildd.users.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -71,6 +78,10 @@ class PackagerIT extends IsolatedDaemonIT {
     @Autowired InstanceKeyStore keys;
     @Autowired RepositoryPackages packages;
     @Autowired DSLContext db;
+    @Autowired UserService users;
+    @Autowired ConfigEditService edits;
+    @Autowired ConfigActions actions;
+    @Autowired UploaderService uploaders;
 
     private LocalArchive archive;
     private Path work;
@@ -172,6 +183,86 @@ class PackagerIT extends IsolatedDaemonIT {
         } finally {
             db.update(REPOSITORY).set(REPOSITORY.ALLOW_UNAUTHENTICATED_UPLOADS, true).where(REPOSITORY.IDENTITY.eq("test")).execute();
         }
+    }
+
+    @Test
+    void aKeySetWithSetUserKeyCountsOnlyOnceAnAdminHasActivatedItsUploaderForTheRepository() throws Exception {
+        var user = "jo-uploader";
+        var password = "jo's password";
+        users.create(user, password, "jo@example.org", Role.USER);
+        var base = url("");
+        try (var gpg = UploaderGpg.generate("Jo Uploader <jo@example.org>")) {
+            // Only a logged-in user, only with confirmation, only a real key.
+            assertThat(Uploaders.setUserKey(base, null, null, gpg.exportArmored()).statusCode()).isEqualTo(401);
+            var unconfirmed = Uploaders.get(url("/mini_buildd/api/set_user_key/?key=x&output=json"), user, password);
+            assertThat(unconfirmed.statusCode()).isEqualTo(400);
+            var garbage = Uploaders.setUserKey(base, user, password,
+                    "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nbm9uc2Vuc2U=\n-----END PGP PUBLIC KEY BLOCK-----\n");
+            assertThat(garbage.statusCode()).as(garbage.body()).isEqualTo(400);
+            assertThat(garbage.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(garbage.body()).contains("\"status\":400", "\"detail\":\"key: ");
+            var keyId = Uploaders.setUserKey(base, user, password, gpg.keyId());
+            assertThat(keyId.statusCode()).as(keyId.body()).isEqualTo(400);
+            assertThat(keyId.body()).contains("key: ", "not an ASCII-armored public key");
+            assertThat(uploaders.find(user)).isEmpty();
+
+            var set = Uploaders.setUserKey(base, user, password, gpg.exportArmored());
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+            assertThat(set.body()).contains("\"user\":\"" + user + "\"", gpg.fingerprint(), "Jo Uploader <jo@example.org>",
+                    "activated by an administrator");
+            var uploader = uploaders.find(user).orElseThrow();
+            assertThat(uploader.fingerprint()).isEqualTo(gpg.fingerprint());
+            assertThat(uploader.state().isPrepared()).isTrue();
+            assertThat(uploader.state().isActive()).isFalse();
+            assertThat(uploader.state().check().isChecked()).isTrue();
+
+            Uploaders.allowUnauthenticatedUploads(edits, actions, "test", false);
+            try {
+                // Prepared and even allowed to upload to test, but not activated: the key does not count.
+                edits.editUploader(new org.minibuildd.config.UploaderSettings(user, List.of("test")));
+                assertRejected(signedUpload(gpg, "notyet", "1.0~test12+1"),
+                        "not from an uploader of repository \"test\"");
+                var before = adminCall("/mini_buildd/api/uploaders/?repositories=test&output=json");
+                assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+                assertThat(before.body()).contains("\"test\":{\"allow_unauthenticated_uploads\":false,\"uploaders\":[")
+                        .doesNotContain(gpg.fingerprint());
+
+                // The administrator activates it (PCA, the edit marked it changed): now it counts.
+                Uploaders.activate(edits, actions, user, List.of("test"));
+                assertThat(uploaders.find(user).orElseThrow().state().isActive()).isTrue();
+                var after = adminCall("/mini_buildd/api/uploaders/?repositories=test&output=json");
+                assertThat(after.body()).contains(gpg.fingerprint(), "\"key\":\"" + gpg.keyId() + "\"",
+                        "\"uploader\":\"" + user + "\"", "\"user\":\"Jo Uploader <jo@example.org>\"", "\"status\":\"Active");
+                assertThat(Uploaders.get(url("/mini_buildd/api/uploaders/?output=json"), user, password).statusCode()).isEqualTo(403);
+                var accepted = signedUpload(gpg, "signed", "1.0~test12+1");
+                assertThat(accepted.type()).as(accepted.toString()).isEqualTo(EventType.PACKAGING);
+
+                // A new key (set_user_key again) takes the Uploader out of use until it is activated again.
+                try (var other = UploaderGpg.generate("Jo Uploader <jo@example.org>")) {
+                    assertThat(Uploaders.setUserKey(base, user, password, other.exportArmored()).statusCode()).isEqualTo(200);
+                    var renewed = uploaders.find(user).orElseThrow();
+                    assertThat(renewed.fingerprint()).isEqualTo(other.fingerprint());
+                    assertThat(renewed.state().isActive()).isFalse();
+                    assertThat(renewed.mayUploadTo()).containsExactly("test");
+                    assertRejected(signedUpload(other, "renewed", "1.0~test12+1"), "not from an uploader of repository \"test\"");
+                }
+            } finally {
+                Uploaders.allowUnauthenticatedUploads(edits, actions, "test", true);
+            }
+        }
+    }
+
+    private Event signedUpload(UploaderGpg gpg, String name, String version) throws Exception {
+        var dir = Files.createTempDirectory(work, name);
+        TinyPackages.source(dir, name, version, "", UNSTABLE);
+        var changes = TinyPackages.sourceChanges(dir, name, version);
+        gpg.debsign(changes);
+        assertThat(Files.readString(dir.resolve(name + "_" + version + ".dsc"))).startsWith("-----BEGIN PGP SIGNED MESSAGE-----");
+        return dput(dir, name, version);
+    }
+
+    private HttpResponse<String> adminCall(String path) throws Exception {
+        return Uploaders.get(url(path), "admin", Files.readString(OWN_HOME.resolve("admin-password")).strip());
     }
 
     @Test

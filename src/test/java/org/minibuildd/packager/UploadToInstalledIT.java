@@ -19,6 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.minibuildd.config.ConfigActions;
+import org.minibuildd.config.ConfigEditService;
 import org.minibuildd.config.SetupRequest;
 import org.minibuildd.config.SetupService;
 import org.minibuildd.events.Event;
@@ -31,14 +33,19 @@ import org.minibuildd.support.HelloPackage;
 import org.minibuildd.support.IsolatedDaemonIT;
 import org.minibuildd.support.TestHome;
 import org.minibuildd.support.TinyPackages;
+import org.minibuildd.support.UploaderGpg;
+import org.minibuildd.support.Uploaders;
+import org.minibuildd.users.Role;
+import org.minibuildd.users.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The spine end to end, every part real: a tiny C package built by the test is uploaded with Debian's dput (config
- * from our dput_conf call) to {@code bookworm-test-unstable}; the packager checks it and sends a signed build
+ * The spine end to end, every part real: a tiny C package built by the test is signed with debsign by a user whose
+ * key was registered with set_user_key and activated by the administrator, and uploaded with Debian's dput (config
+ * from our dput_conf call) to {@code bookworm-test-unstable}, which takes signed uploads only; the packager checks it and sends a signed build
  * request over FTP to the builder; sbuild builds it with lintian in the bookworm chroot; the signed result comes
  * back over FTP; reprepro installs it; and apt-get, with our sources_list and signature checking on, installs it
  * into a throwaway root, where the program runs.
@@ -64,6 +71,9 @@ class UploadToInstalledIT extends IsolatedDaemonIT {
     @Autowired SetupService setup;
     @Autowired Events events;
     @Autowired RepositoryPackages packages;
+    @Autowired UserService users;
+    @Autowired ConfigEditService edits;
+    @Autowired ConfigActions actions;
 
     private Path work;
 
@@ -89,6 +99,27 @@ class UploadToInstalledIT extends IsolatedDaemonIT {
         var dputConf = work.resolve("dput.cf");
         Files.writeString(dputConf, http("/mini_buildd/api/dput_conf/?output=plain"));
 
+        // A developer with an account registers their key; the administrator lets the Uploader upload to test and
+        // activates it, and makes test take signed uploads only.
+        var user = "spine-uploader";
+        var password = "spine uploader's password";
+        users.create(user, password, "spine@example.org", Role.USER);
+        try (var gpg = UploaderGpg.generate("Spine Uploader <spine@example.org>")) {
+            var set = Uploaders.setUserKey(url(""), user, password, gpg.exportArmored());
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+            Uploaders.activate(edits, actions, user, List.of("test"));
+            Uploaders.allowUnauthenticatedUploads(edits, actions, "test", false);
+            try {
+                gpg.debsign(work.resolve(name + "_" + version + "_source.changes"));
+                dputSignedAndInstall(name, version, dputConf);
+            } finally {
+                Uploaders.allowUnauthenticatedUploads(edits, actions, "test", true);
+            }
+        }
+    }
+
+    private void dputSignedAndInstall(String name, String version, Path dputConf) throws Exception {
+        assertThat(Files.readString(work.resolve(name + "_" + version + "_source.changes"))).startsWith("-----BEGIN PGP SIGNED MESSAGE-----");
         var start = Instant.now();
         var dput = new ProcessBuilder("dput", "-u", "-c", dputConf.toString(), "mini-buildd-itest", name + "_" + version + "_source.changes")
                 .directory(work.toFile()).redirectErrorStream(true).start();

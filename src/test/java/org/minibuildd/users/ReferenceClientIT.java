@@ -134,4 +134,23 @@ class ReferenceClientIT extends DaemonIT {
         assertThat(staff.exit()).isNotZero();
         assertThat(staff.err()).contains("API call 'stop' needs authorization: ADMIN").contains("403");
     }
+
+    @Test
+    void aUserSetsTheirKeyWithTheClientAndTheAdministratorListsUploaders() throws Exception {
+        try (var gpg = org.minibuildd.support.UploaderGpg.generate("Client Uploader <client@example.org>")) {
+            var set = client(TestCalls.PASSWORD, "--json", "--auto-confirm", "set_user_key", endpoint(TestCalls.USER),
+                    gpg.exportArmored());
+            assertThat(set.exit()).as(set.err()).isZero();
+            assertThat(set.out()).contains(gpg.fingerprint(), "Client Uploader <client@example.org>");
+
+            var bad = client(TestCalls.PASSWORD, "--json", "--auto-confirm", "set_user_key", endpoint(TestCalls.USER),
+                    "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nbm9uc2Vuc2U=\n-----END PGP PUBLIC KEY BLOCK-----");
+            assertThat(bad.exit()).isNotZero();
+            assertThat(bad.err()).contains("400", "key: ");
+
+            var uploaders = client(adminPassword.password(), "--json", "uploaders", endpoint("admin"));
+            assertThat(uploaders.exit()).as(uploaders.err()).isZero();
+            assertThat(uploaders.out().strip()).startsWith("{");
+        }
+    }
 }

@@ -51,7 +51,7 @@ class ApiController {
             throw new ApiException(400, "Confirmation needed",
                     "API call '" + call.name() + "' needs to be confirmed: " + call.name());
         }
-        var result = call.run(ApiArguments.parse(call, query));
+        var result = call.run(ApiArguments.parse(call, query, caller == null ? null : caller.getName()));
         var output = query.getOrDefault("output", "json");
         return switch (output) {
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(result));

@@ -47,6 +47,9 @@ class ApiPage {
             if (argument.type() == ApiArgument.Type.BOOL) {
                 html.append("<input type=\"checkbox\" id=\"").append(id).append("\" name=\"")
                         .append(HtmlUtils.htmlEscape(argument.name())).append("\" value=\"true\">");
+            } else if (argument.type() == ApiArgument.Type.MULTILINE) {
+                html.append("<textarea id=\"").append(id).append("\" name=\"").append(HtmlUtils.htmlEscape(argument.name()))
+                        .append("\" rows=\"8\" cols=\"72\"></textarea>");
             } else {
                 html.append("<input type=\"text\" id=\"").append(id).append("\" name=\"").append(HtmlUtils.htmlEscape(argument.name()))
                         .append("\" placeholder=\"").append(HtmlUtils.htmlEscape(argument.defaultValue() == null ? "" : argument.defaultValue()))

@@ -27,9 +27,11 @@ public class RepositoryConfigStore {
     private static final List<String> DEBIAN_COMPONENTS = List.of("main", "contrib", "non-free", "non-free-firmware");
 
     private final DSLContext db;
+    private final UploaderStore uploaders;
 
-    RepositoryConfigStore(DSLContext db) {
+    RepositoryConfigStore(DSLContext db, UploaderStore uploaders) {
         this.db = db;
+        this.uploaders = uploaders;
     }
 
     public record Row(String identity, String layout, boolean allowUnauthenticatedUploads) { }
@@ -47,13 +49,7 @@ public class RepositoryConfigStore {
     public record UploaderKeys(List<String> armored, List<String> extraKeyrings) { }
 
     public UploaderKeys uploaderKeys(String identity) {
-        var armored = db.select(org.minibuildd.db.Tables.UPLOADER.KEY_ARMORED).from(org.minibuildd.db.Tables.UPLOADER)
-                .join(org.minibuildd.db.Tables.UPLOADER_REPOSITORY)
-                .on(org.minibuildd.db.Tables.UPLOADER_REPOSITORY.UPLOADER_ID.eq(org.minibuildd.db.Tables.UPLOADER.ID))
-                .where(org.minibuildd.db.Tables.UPLOADER_REPOSITORY.REPOSITORY.eq(identity))
-                .and(org.minibuildd.db.Tables.UPLOADER.STATUS.eq((short) 2))
-                .and(org.minibuildd.db.Tables.UPLOADER.KEY_ARMORED.ne(""))
-                .fetch(org.minibuildd.db.Tables.UPLOADER.KEY_ARMORED);
+        var armored = uploaders.activeKeys(identity).stream().map(UploaderStore.ActiveKey::armored).toList();
         var extra = db.select(REPOSITORY.EXTRA_UPLOADER_KEYRINGS).from(REPOSITORY).where(REPOSITORY.IDENTITY.eq(identity))
                 .fetchOptional(REPOSITORY.EXTRA_UPLOADER_KEYRINGS).orElse("");
         return new UploaderKeys(armored, extra.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());

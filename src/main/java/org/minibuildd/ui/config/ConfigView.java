@@ -21,7 +21,7 @@ import org.minibuildd.config.ObjectType;
 /**
  * The configuration editors at {@code /config}, for administrators: per type the objects with their status and
  * the status actions (prepare, check, activate, deactivate, remove, PCA), edit forms for Daemon, Distribution,
- * Repository and Source, and the archives.
+ * Repository, Source and Uploader (may upload to), and the archives.
  */
 @Route("config")
 @PageTitle("mini-buildd: configuration")
@@ -31,7 +31,7 @@ public class ConfigView extends VerticalLayout {
     private static final Map<ObjectType, String> EMPTY = Map.of(
             ObjectType.DAEMON, "No daemon configuration yet: it is created when the daemon starts.",
             ObjectType.APT_KEY, "No AptKeys yet — the setup adds the signing keys of the archives it sets up.",
-            ObjectType.UPLOADER, "No uploaders yet — users upload their GPG key in their profile; activate it here afterwards.",
+            ObjectType.UPLOADER, "No uploaders yet — users set their key with set_user_key (API page or their profile); give it repositories (Edit) and activate it here.",
             ObjectType.REMOTE, "No remotes yet — add one with the setup or the remote wizard.",
             ObjectType.SOURCE, "No sources yet — run the setup (API call \"setup\") to add sources from your archives.",
             ObjectType.REPOSITORY, "No repositories yet — run the setup (API call \"setup\") to create one.",
@@ -83,6 +83,8 @@ public class ConfigView extends VerticalLayout {
                     .ifPresent(s -> Editors.source(edits, s, saved));
             case REPOSITORY -> ref -> edits.repositories().stream().filter(r -> r.identity().equals(ref.key())).findFirst()
                     .ifPresent(r -> Editors.repository(edits, r, saved));
+            case UPLOADER -> ref -> edits.uploaders().stream().filter(u -> u.user().equals(ref.key())).findFirst()
+                    .ifPresent(u -> Editors.uploader(edits, u, saved));
             default -> null;
         };
     }

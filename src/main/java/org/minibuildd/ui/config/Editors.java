@@ -20,8 +20,9 @@ import org.minibuildd.config.DistributionSettings;
 import org.minibuildd.config.RepositorySettings;
 import org.minibuildd.config.SourceRef;
 import org.minibuildd.config.SourceSettings;
+import org.minibuildd.config.UploaderSettings;
 
-/** The edit dialogs of Daemon, Distribution, Repository and Source; field names are the service's (and mini-buildd's). */
+/** The edit dialogs of Daemon, Distribution, Repository, Source and Uploader; field names are the service's (and mini-buildd's). */
 final class Editors {
 
     private static final String CHANGED_NOTE = "Saving a prepared or active object marks it changed: it is not used "
@@ -132,6 +133,19 @@ final class Editors {
                 .bind("checkValidUntil");
         b.forField(dialog.field("codeversion_override", text("Codeversion override"))).bind("codeversionOverride");
         b.forField(dialog.field("remove_from_component", text("Remove from component"))).bind("removeFromComponent");
+        dialog.open(value);
+    }
+
+    /** The repositories an Uploader may upload to; its key is the user's own (set_user_key). */
+    static void uploader(ConfigEditService edits, UploaderSettings value, Runnable saved) {
+        var dialog = new EditDialog<>("Uploader " + value.user(), UploaderSettings.class, edits::editUploader, saved);
+        var b = dialog.binder();
+        dialog.addInfo(new Paragraph("The key is the user's own (API call set_user_key). " + CHANGED_NOTE
+                + " Uploads signed with the key count once the Uploader is active."));
+        b.forField(new ReadOnlyHasValue<String>(user -> { })).bind("user");
+        var repositories = new MultiSelectComboBox<String>("May upload to (repositories)");
+        repositories.setItems(edits.repositoryIdentities());
+        b.forField(dialog.field("may_upload_to", repositories)).withConverter(Editors.<String>setToList()).bind("mayUploadTo");
         dialog.open(value);
     }
 }
