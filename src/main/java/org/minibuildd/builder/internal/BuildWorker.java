@@ -9,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -24,6 +23,7 @@ import org.minibuildd.daemon.InstanceService;
 import org.minibuildd.debian.Changes;
 import org.minibuildd.debian.CheckMode;
 import org.minibuildd.debian.DistributionString;
+import org.minibuildd.debian.MiniBuilddFields;
 import org.minibuildd.events.EventType;
 import org.minibuildd.events.Events;
 import org.minibuildd.incoming.FtpUpload;
@@ -330,44 +330,26 @@ class BuildWorker implements SmartLifecycle {
         Files.writeString(tmp, keys.get().clearsign(text.toString()), StandardCharsets.UTF_8);
         Files.move(tmp, row.dir().resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
-        var extra = new LinkedHashMap<String, Object>();
-        extra.put("timecode", fields.get("X-Mini-Buildd-Timecode"));
-        extra.put("key", key);
-        extra.put("bkey", row.bkey());
-        extra.put("changes", key + "/" + row.architecture() + "/" + name);
-        extra.put("architecture", row.architecture());
+        var extra = MiniBuilddFields.eventBase(row.source(), row.version(), fields.get(MiniBuilddFields.TIMECODE), row.architecture(), name);
         extra.put("builder", instance.url());
         extra.put("buildlog", buildlog);
         extra.put("buildlog_installed", fields.get("X-Mini-Buildd-Buildlog-Installed"));
         extra.put("upload_to", row.uploadTo());
-        summary.forEach((field, value) -> extra.put(eventKey(field), value == null ? "" : value));
+        summary.forEach((field, value) -> extra.put(MiniBuilddFields.eventKey(field), value == null ? "" : value));
         return extra;
     }
 
     /** The BUILDING event's extra: the request's fields, as the reference logs them. */
     private Map<String, Object> requestExtra(BuildJobStore.Row row) {
         var key = row.bkey().substring(0, row.bkey().lastIndexOf('/'));
-        var extra = new LinkedHashMap<String, Object>();
-        extra.put("timecode", key.substring(key.lastIndexOf('/') + 1));
-        extra.put("key", key);
-        extra.put("bkey", row.bkey());
-        extra.put("changes", key + "/" + row.architecture() + "/" + row.source() + "_" + row.version()
-                + "_mini-buildd-buildrequest_" + row.architecture() + ".changes");
-        extra.put("architecture", row.architecture());
+        var extra = MiniBuilddFields.eventBase(row.source(), row.version(), key.substring(key.lastIndexOf('/') + 1),
+                row.architecture(), row.source() + "_" + row.version() + "_mini-buildd-buildrequest_" + row.architecture() + ".changes");
         try {
-            for (var field : request(row).paragraph().fields()) {
-                if (field.name().startsWith("X-Mini-Buildd-") && !field.name().equals("X-Mini-Buildd-Timecode")) {
-                    extra.put(eventKey(field.name()), field.value().strip());
-                }
-            }
+            MiniBuilddFields.addTo(extra, request(row).paragraph());
         } catch (IOException | RuntimeException e) {
             extra.put("error", "build request unreadable: " + e.getMessage());
         }
         return extra;
-    }
-
-    private static String eventKey(String field) {
-        return field.substring("X-Mini-Buildd-".length()).toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
 

@@ -13,6 +13,7 @@ import org.minibuildd.daemon.CrashWindows;
 import org.minibuildd.debian.Changes;
 import org.minibuildd.debian.DebianFormatException;
 import org.minibuildd.debian.DistributionString;
+import org.minibuildd.debian.MiniBuilddFields;
 import org.minibuildd.events.EventType;
 import org.minibuildd.events.Events;
 import org.minibuildd.repository.RepositoryException;
@@ -133,22 +134,10 @@ class Installer {
 
     /** The build result's fields for the event, named as the reference's {@code buildresults} entries. */
     private static Map<String, Object> resultFields(java.nio.file.Path dir, UploadStore.Row row, String arch) {
-        var fields = new LinkedHashMap<String, Object>();
-        var key = row.source() + "/" + row.version() + "/" + row.timecode();
         var name = row.source() + "_" + row.version() + "_mini-buildd-buildresult_" + arch + ".changes";
-        fields.put("timecode", row.timecode());
-        fields.put("key", key);
-        fields.put("bkey", key + "/" + arch);
-        fields.put("changes", key + "/" + arch + "/" + name);
-        fields.put("architecture", arch);
+        var fields = MiniBuilddFields.eventBase(row.source(), row.version(), row.timecode(), arch, name);
         try {
-            var changes = Changes.parseInternal(Files.readString(dir.resolve(name)));
-            for (var field : changes.paragraph().fields()) {
-                if (field.name().startsWith("X-Mini-Buildd-") && !field.name().equals("X-Mini-Buildd-Timecode")) {
-                    fields.put(field.name().substring("X-Mini-Buildd-".length()).toLowerCase(Locale.ROOT).replace('-', '_'),
-                            field.value().strip());
-                }
-            }
+            MiniBuilddFields.addTo(fields, Changes.parseInternal(Files.readString(dir.resolve(name))).paragraph());
         } catch (IOException | DebianFormatException e) {
             fields.put("error", "result .changes unreadable: " + e.getMessage());
         }

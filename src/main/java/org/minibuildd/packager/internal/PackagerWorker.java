@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -14,6 +13,7 @@ import org.minibuildd.daemon.CrashWindows;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.debian.Changes;
 import org.minibuildd.debian.DebianFormatException;
+import org.minibuildd.debian.MiniBuilddFields;
 import org.minibuildd.events.EventType;
 import org.minibuildd.events.Events;
 import org.slf4j.Logger;
@@ -224,13 +224,7 @@ class PackagerWorker implements SmartLifecycle {
 
     /** The extra every event of an upload carries, as mini-buildd writes it. */
     static Map<String, Object> extra(UploadStore.Row row, Changes changes) {
-        var key = row.source() + "/" + row.version() + "/" + row.timecode();
-        var extra = new LinkedHashMap<String, Object>();
-        extra.put("timecode", row.timecode());
-        extra.put("key", key);
-        extra.put("bkey", key + "/source");
-        extra.put("changes", key + "/source/" + row.changesName());
-        extra.put("architecture", "source");
+        var extra = MiniBuilddFields.eventBase(row.source(), row.version(), row.timecode(), "source", row.changesName());
         if (changes != null) {
             extra.put("maintainer", changes.maintainer().orElse(""));
             extra.put("changed_by", changes.changedBy().orElse(""));
