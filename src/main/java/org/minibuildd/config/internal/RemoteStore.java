@@ -54,6 +54,14 @@ public class RemoteStore {
                 .orderBy(REMOTE.ID).fetch(r -> new PreparedKey(r.value1(), r.value2()));
     }
 
+    /** Every Remote's URL, in the order they were added, with whether it is ACTIVE (only those get builds). */
+    public java.util.Map<String, Boolean> urlsWithActive() {
+        var urls = new java.util.LinkedHashMap<String, Boolean>();
+        db.select(REMOTE.HTTP, REMOTE.STATUS).from(REMOTE).orderBy(REMOTE.ID)
+                .forEach(r -> urls.put(r.value1(), r.value2() == (short) Status.ACTIVE.ordinal()));
+        return urls;
+    }
+
     /** URLs of Remotes in use: active, or failed while active and due to come back (mini-buildd's list in status). */
     public List<String> activeOrReactivating() {
         return db.select(REMOTE.HTTP).from(REMOTE)
