@@ -7,6 +7,7 @@ import org.minibuildd.config.internal.Handshakes;
 import org.minibuildd.config.internal.RemoteClient;
 import org.minibuildd.config.internal.RemoteStore;
 import org.minibuildd.openpgp.KeyFormatException;
+import org.minibuildd.openpgp.Keyring;
 import org.minibuildd.openpgp.VerificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,14 @@ public class RemoteService {
             }
         });
         return builders;
+    }
+
+    /**
+     * The keys of the ACTIVE Remotes: build requests signed by one come from a packager we build for, build
+     * results signed by one from a builder we sent a request to (besides our own key, for ourselves).
+     */
+    public Keyring activeKeyring() {
+        return Keyring.union(store.activeKeys().stream().map(Keyring::parse).toList());
     }
 
     /** This instance's own URL as Remotes know it: {@code http://<hostname>:<http port>/}. */
