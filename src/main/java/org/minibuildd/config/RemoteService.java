@@ -1,5 +1,6 @@
 package org.minibuildd.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,7 +72,7 @@ public class RemoteService {
      * packaging, so the choice follows the remotes' current load.
      */
     public List<RemoteBuilder> builders() {
-        var builders = new java.util.ArrayList<RemoteBuilder>();
+        var builders = new ArrayList<RemoteBuilder>();
         store.urlsWithActive().forEach((url, active) -> {
             var bare = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
             if (!active) {
@@ -80,7 +81,7 @@ public class RemoteService {
             }
             try {
                 var status = client.status(RemoteEndpoint.parse(url));
-                var chroots = new java.util.ArrayList<String>();
+                var chroots = new ArrayList<String>();
                 if (status.has("chroots")) {
                     status.get("chroots").forEach(c -> chroots.add(c.asString()));
                 }

@@ -2,6 +2,7 @@ package org.minibuildd.builder.internal;
 
 import java.util.Set;
 
+import org.minibuildd.config.RemoteService;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.incoming.CompleteUpload;
 import org.minibuildd.incoming.IncomingReceiver;
@@ -19,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes build requests from incoming into the build queue: a request must be signed by a packager we trust (this
- * instance's key, or an active Remote's); its files go to the build directory {@code home/builds/<key>/<arch>/} (served as
- * {@code /mini_buildd/builds-dir/}), its payload is unpacked there, and a QUEUED row commits.
+ * instance's key, or an active Remote's); its files go to the build directory {@code home/builds/<key>/<arch>/}
+ * (served as {@code /mini_buildd/builds-dir/}), its payload is unpacked there, and a QUEUED row commits.
  */
 @Component
 class BuildRequestReceiver implements IncomingReceiver {
@@ -30,13 +31,13 @@ class BuildRequestReceiver implements IncomingReceiver {
     private final BuildJobStore jobs;
     private final Home home;
     private final InstanceKeyStore keys;
-    private final org.minibuildd.config.RemoteService remotes;
+    private final RemoteService remotes;
     private final ProcessRunner runner;
     private final TransactionTemplate transaction;
     private final BuildWorker worker;
     private final SignatureVerifier verifier = new SignatureVerifier();
 
-    BuildRequestReceiver(BuildJobStore jobs, Home home, InstanceKeyStore keys, org.minibuildd.config.RemoteService remotes,
+    BuildRequestReceiver(BuildJobStore jobs, Home home, InstanceKeyStore keys, RemoteService remotes,
                          ProcessRunner runner, TransactionTemplate transaction, BuildWorker worker) {
         this.jobs = jobs;
         this.home = home;

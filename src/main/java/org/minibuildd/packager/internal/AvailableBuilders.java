@@ -34,38 +34,30 @@ class AvailableBuilders {
 
     /** The builder per architecture of {@code codename}, in the order given. */
     Map<String, BuilderChoice.Builder> choose(String codename, List<String> architectures) {
-        var candidates = candidates();
+        var described = new LinkedHashMap<BuilderChoice.Builder, String>();
+        var instance = instances.instance();
+        var load = builds.load();
+        var local = new BuilderChoice.Builder(instance.url(), instance.incomingUrl(), load >= 0, load,
+                new HashSet<>(chroots.activeKeys()), true);
+        described.put(local, "this instance: " + (load < 0 ? "not building" : chrootsOf(local)));
+        for (var remote : remotes.builders()) {
+            var builder = new BuilderChoice.Builder(remote.url(), remote.incomingUrl(), remote.usable(), remote.load(),
+                    new HashSet<>(remote.chroots()), false);
+            described.put(builder, remote.url() + ": " + (remote.usable() ? chrootsOf(builder) : remote.problem()));
+        }
+        var candidates = List.copyOf(described.keySet());
         var chosen = new LinkedHashMap<String, BuilderChoice.Builder>();
         for (var arch : architectures) {
             var chroot = BuilderChoice.chroot(codename, arch);
             chosen.put(arch, BuilderChoice.choose(chroot, candidates)
-                    .orElseThrow(() -> new Rejection("no active builder has a chroot for " + chroot + " (" + describe(candidates)
-                            + "): an administrator must prepare and activate the chroot " + chroot + " here or on a Remote")));
+                    .orElseThrow(() -> new Rejection("no active builder has a chroot for " + chroot + " ("
+                            + String.join("; ", described.values()) + "): an administrator must prepare and activate the chroot "
+                            + chroot + " here or on a Remote")));
         }
         return chosen;
     }
 
-    private List<BuilderChoice.Builder> candidates() {
-        var instance = instances.instance();
-        var load = builds.load();
-        var all = new ArrayList<BuilderChoice.Builder>();
-        all.add(new BuilderChoice.Builder(instance.url(), instance.incomingUrl(), load >= 0, load,
-                new HashSet<>(chroots.activeKeys()), true));
-        for (var remote : remotes.builders()) {
-            all.add(new BuilderChoice.Builder(remote.url(), remote.incomingUrl(), remote.usable(), remote.load(),
-                    new HashSet<>(remote.chroots()), false));
-        }
-        return all;
-    }
-
-    /** What the uploader should know about the builders that were asked: each one's active chroots. */
-    private static String describe(List<BuilderChoice.Builder> candidates) {
-        var parts = new ArrayList<String>();
-        for (var builder : candidates) {
-            var who = builder.local() ? "this instance" : builder.url();
-            parts.add(who + ": " + (!builder.active() || builder.load() < 0 ? "not building"
-                    : builder.chroots().isEmpty() ? "no active chroots" : String.join(", ", builder.chroots().stream().sorted().toList())));
-        }
-        return String.join("; ", parts);
+    private static String chrootsOf(BuilderChoice.Builder builder) {
+        return builder.chroots().isEmpty() ? "no active chroots" : String.join(", ", builder.chroots().stream().sorted().toList());
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.minibuildd.config.RemoteService;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.incoming.CompleteUpload;
 import org.minibuildd.incoming.IncomingReceiver;
@@ -35,14 +36,14 @@ class BuildResults implements IncomingReceiver {
     private final UploadBuildStore builds;
     private final Home home;
     private final InstanceKeyStore keys;
-    private final org.minibuildd.config.RemoteService remotes;
+    private final RemoteService remotes;
     private final ProcessRunner runner;
     private final TransactionTemplate transaction;
     private final PackagerWorker worker;
     private final SignatureVerifier verifier = new SignatureVerifier();
 
     BuildResults(UploadStore uploads, UploadBuildStore builds, Home home, InstanceKeyStore keys,
-                 org.minibuildd.config.RemoteService remotes, ProcessRunner runner, TransactionTemplate transaction,
+                 RemoteService remotes, ProcessRunner runner, TransactionTemplate transaction,
                  PackagerWorker worker) {
         this.uploads = uploads;
         this.builds = builds;
