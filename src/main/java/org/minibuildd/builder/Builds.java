@@ -21,6 +21,14 @@ public class Builds {
     }
 
     /**
+     * Running builds per build slot (the Daemon's {@code max_parallel_builds}), as {@code status} reports it and
+     * packagers compare builders by; negative when this instance does not build at all.
+     */
+    public double load() {
+        return control.load();
+    }
+
+    /**
      * Cancels a running build: sbuild's process group is killed and its session ended; the result (status
      * {@code cancelled}) goes back to the packager, which fails the upload. False when no such build runs.
      */

@@ -11,6 +11,10 @@ import org.minibuildd.builder.internal.ChrootMaker;
 import org.minibuildd.builder.internal.ChrootPaths;
 import org.minibuildd.builder.internal.DebootstrapLog;
 import org.minibuildd.config.ChrootConfigService;
+import org.minibuildd.config.ConfigActions;
+import org.minibuildd.config.LifecycleException;
+import org.minibuildd.config.ObjectRef;
+import org.minibuildd.config.ObjectType;
 import org.springframework.stereotype.Service;
 
 /** Chroots as other features and the UI see them: names, live progress of their making, and the upgrade. */
@@ -20,11 +24,47 @@ public class ChrootService {
     private final ChrootConfigService configs;
     private final ChrootMaker maker;
     private final ChrootBoard board;
+    private final ConfigActions actions;
 
-    ChrootService(ChrootConfigService configs, ChrootMaker maker, ChrootBoard board) {
+    ChrootService(ChrootConfigService configs, ChrootMaker maker, ChrootBoard board, ConfigActions actions) {
         this.configs = configs;
         this.maker = maker;
         this.board = board;
+        this.actions = actions;
+    }
+
+    /** Keys ({@code <codename>:<arch>}) of every Chroot object, whatever its status. */
+    public List<String> keys() {
+        return configs.all().stream().map(ObjectRef::key).toList();
+    }
+
+    /**
+     * mini-buildd's {@code remake_chroots}: the chroot is removed and made anew from its configuration (prepare,
+     * check, activate), e.g. after it broke or to start again from a fresh debootstrap. Each chroot is remade on
+     * its own: a failure is reported in its outcome and the others are still remade.
+     */
+    public List<RemadeChroot> remake(List<String> keys) {
+        var known = keys();
+        for (var key : keys) {
+            if (!known.contains(key)) {
+                throw new ChrootException("there is no chroot " + key + " (chroots: " + String.join(", ", known) + ")");
+            }
+        }
+        return keys.stream().distinct().map(this::remake).toList();
+    }
+
+    private RemadeChroot remake(String key) {
+        var chroot = new ObjectRef(ObjectType.CHROOT, key);
+        String message;
+        try {
+            actions.run(ConfigActions.Action.REMOVE, chroot);
+            actions.run(ConfigActions.Action.PCA, chroot);
+            message = "remade: removed, prepared, checked and activated";
+        } catch (LifecycleException e) {
+            // ConfigActions logged it and kept the failed states; the caller reads the reason here.
+            message = e.getMessage();
+        }
+        return new RemadeChroot(key, actions.state(chroot).status().name(), message);
     }
 
     /** {@code mini-buildd-<codename>-<arch>}, the schroot name builds use. */

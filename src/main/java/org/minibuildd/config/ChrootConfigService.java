@@ -21,6 +21,11 @@ public class ChrootConfigService {
         return store.chroot(codename, architecture);
     }
 
+    /** {@code <codename>:<arch>} of the ACTIVE chroots, as {@code status} lists them and builds may use them. */
+    public List<String> activeKeys() {
+        return store.activeKeys();
+    }
+
     /** Every Chroot object, whatever its status. */
     public List<ObjectRef> all() {
         return store.all();

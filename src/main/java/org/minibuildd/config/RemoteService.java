@@ -1,11 +1,14 @@
 package org.minibuildd.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.minibuildd.config.internal.Handshakes;
+import org.minibuildd.config.internal.RemoteClient;
 import org.minibuildd.config.internal.RemoteStore;
 import org.minibuildd.openpgp.KeyFormatException;
+import org.minibuildd.openpgp.Keyring;
 import org.minibuildd.openpgp.VerificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +27,13 @@ public class RemoteService {
     private final RemoteStore store;
     private final Handshakes handshakes;
     private final ConfigActions actions;
+    private final RemoteClient client;
 
-    RemoteService(RemoteStore store, Handshakes handshakes, ConfigActions actions) {
+    RemoteService(RemoteStore store, Handshakes handshakes, ConfigActions actions, RemoteClient client) {
         this.store = store;
         this.handshakes = handshakes;
         this.actions = actions;
+        this.client = client;
     }
 
     /**
@@ -59,6 +64,45 @@ public class RemoteService {
     /** URLs of the Remotes in use (active, or failed while active and reactivating), as {@code status} lists them. */
     public List<String> activeUrls() {
         return store.activeOrReactivating();
+    }
+
+    /**
+     * Every Remote as a builder: the ACTIVE ones with the load and chroots their {@code status} gives now, the
+     * others (and active ones that do not answer) marked unusable with the reason. Asked at each upload's
+     * packaging, so the choice follows the remotes' current load.
+     */
+    public List<RemoteBuilder> builders() {
+        var builders = new ArrayList<RemoteBuilder>();
+        store.urlsWithActive().forEach((url, active) -> {
+            var bare = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            if (!active) {
+                builders.add(new RemoteBuilder(bare, "", false, -1.0, List.of(), "Remote " + url + " is not active"));
+                return;
+            }
+            try {
+                var status = client.status(RemoteEndpoint.parse(url));
+                var chroots = new ArrayList<String>();
+                if (status.has("chroots")) {
+                    status.get("chroots").forEach(c -> chroots.add(c.asString()));
+                }
+                var incoming = status.has("incoming_url") ? status.get("incoming_url").asString() : "";
+                var named = status.has("url") ? status.get("url").asString() : bare;
+                builders.add(new RemoteBuilder(named, incoming, !incoming.isBlank(), status.get("load").asDouble(), chroots,
+                        incoming.isBlank() ? "Remote " + url + " names no incoming_url in its status" : ""));
+            } catch (RuntimeException e) {
+                log.warn("Remote {} cannot take builds now: {}", url, e.getMessage());
+                builders.add(new RemoteBuilder(bare, "", false, -1.0, List.of(), e.getMessage()));
+            }
+        });
+        return builders;
+    }
+
+    /**
+     * The keys of the ACTIVE Remotes: build requests signed by one come from a packager we build for, build
+     * results signed by one from a builder we sent a request to (besides our own key, for ourselves).
+     */
+    public Keyring activeKeyring() {
+        return Keyring.union(store.activeKeys().stream().map(Keyring::parse).toList());
     }
 
     /** This instance's own URL as Remotes know it: {@code http://<hostname>:<http port>/}. */

@@ -1,7 +1,10 @@
 package org.minibuildd.packager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.minibuildd.db.Tables.CHROOT;
 import static org.minibuildd.db.Tables.REPOSITORY;
+import static org.minibuildd.db.Tables.UPLOAD;
+import static org.minibuildd.db.Tables.UPLOAD_BUILD;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,8 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.minibuildd.config.ConfigActions;
 import org.minibuildd.config.ConfigEditService;
+import org.minibuildd.config.ObjectRef;
+import org.minibuildd.config.ObjectType;
 import org.minibuildd.config.SetupRequest;
+import org.minibuildd.config.SourceRef;
+import org.minibuildd.config.Status;
 import org.minibuildd.config.UploaderService;
+import org.minibuildd.config.internal.DistributionStore;
+import org.minibuildd.config.internal.SourceStore;
 import org.minibuildd.config.SetupService;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.events.Event;
@@ -64,6 +73,7 @@ class PackagerIT extends IsolatedDaemonIT {
     /** A defined port, so that the URLs the instance hands out (packager, builder, apt lines) are the real ones. */
     private static final int HTTP_PORT = freePort();
     private static final String UNSTABLE = "bookworm-test-unstable";
+    private static final ObjectRef CHROOT_REF = new ObjectRef(ObjectType.CHROOT, "bookworm:amd64");
 
     @DynamicPropertySource
     static void ownHomeAndPort(DynamicPropertyRegistry registry) {
@@ -82,6 +92,8 @@ class PackagerIT extends IsolatedDaemonIT {
     @Autowired ConfigEditService edits;
     @Autowired ConfigActions actions;
     @Autowired UploaderService uploaders;
+    @Autowired SourceStore sources;
+    @Autowired DistributionStore distributions;
 
     private LocalArchive archive;
     private Path work;
@@ -93,6 +105,11 @@ class PackagerIT extends IsolatedDaemonIT {
         archive.put("/debian/dists/bookworm/InRelease", Files.readAllBytes(REAL_IN_RELEASE));
         setup.setup(SetupRequest.all().archives(List.of(archive.url("/debian/")))
                 .distributions(List.of("bookworm:amd64")).repositories(List.of("test:Default:bookworm")).build());
+        // Packaging needs a builder with an active bookworm:amd64 chroot. These tests are about the packager's checks,
+        // not chroots (ChrootIT and RemakeChrootsIT make real ones): the Chroot object is declared active without
+        // a tree behind it, so the builds of accepted uploads fail later, after the PACKAGING this test looks at.
+        distributions.addChroot(sources.id(new SourceRef("Debian", "bookworm")).orElseThrow(), "amd64", "Dir");
+        declareChrootActive();
         work = Files.createTempDirectory(OWN_HOME, "work");
         dputConf = work.resolve("dput.cf");
         Files.writeString(dputConf, http("/mini_buildd/api/dput_conf/?output=plain"));
@@ -116,7 +133,12 @@ class PackagerIT extends IsolatedDaemonIT {
         var request = (Map<String, Object>) ((Map<String, Object>) event.extra().get("buildrequests")).get("amd64");
         assertThat(request).containsEntry("architecture", "amd64").containsEntry("arch_all", "Yes")
                 .containsEntry("lintian_mode", "ERRFAIL").containsEntry("upload_to", "ftp://localhost:" + FTP_PORT)
-                .containsKeys("bkey", "changes", "buildlog", "builder", "buildlog_building", "buildlog_installed", "build_dep_resolver");
+                .containsKeys("bkey", "changes", "buildlog", "buildlog_installed", "build_dep_resolver")
+                // The only builder with the chroot is this instance: the request names it and goes to its incoming.
+                .containsEntry("builder", "http://localhost:" + port)
+                .containsEntry("buildlog_building", "http://localhost:" + port + "/mini_buildd/builds-dir/" + request.get("buildlog"));
+        assertThat(db.select(UPLOAD_BUILD.BUILDER).from(UPLOAD_BUILD).join(UPLOAD).on(UPLOAD.ID.eq(UPLOAD_BUILD.UPLOAD_ID))
+                .where(UPLOAD.SOURCE.eq("accepted")).fetch(UPLOAD_BUILD.BUILDER)).containsExactly("ftp://localhost:" + FTP_PORT);
 
         var changes = home.events().resolve((String) request.get("changes"));
         assertThat(changes.getFileName().toString()).isEqualTo("accepted_1.0~test12+1_mini-buildd-buildrequest_amd64.changes");
@@ -136,6 +158,38 @@ class PackagerIT extends IsolatedDaemonIT {
         var sources = run(work, "tar", "-xOf", tar.toString(), ".config/apt_sources.list").output();
         assertThat(sources).contains("deb [] http://localhost:" + port + "/repositories/test " + UNSTABLE + " main",
                 "bookworm-test-testing", "bookworm-test-stable");
+    }
+
+    @Test
+    void anArchitectureNoBuilderHasAnActiveChrootForIsRejectedWithTheMissingChroot() throws Exception {
+        assertThat(status().get("chroots")).isEqualTo(List.of("bookworm:amd64"));
+        actions.run(ConfigActions.Action.DEACTIVATE, CHROOT_REF);
+        try {
+            // Our own status no longer offers the chroot to anybody, and no upload is packaged for it.
+            assertThat(status().get("chroots")).isEqualTo(List.of());
+            var event = upload("nochroot", "1.0~test12+1", UNSTABLE);
+            assertRejected(event, "no active builder has a chroot for bookworm:amd64", "this instance: no active chroots");
+            // No build request was written for it, none is waiting to be sent.
+            assertThat(db.fetchCount(UPLOAD_BUILD.join(UPLOAD).on(UPLOAD.ID.eq(UPLOAD_BUILD.UPLOAD_ID)), UPLOAD.SOURCE.eq("nochroot"))).isZero();
+            var spool = home.events().resolve("nochroot");
+            if (Files.exists(spool)) {
+                try (var files = Files.walk(spool)) {
+                    assertThat(files.map(Path::toString)).noneMatch(f -> f.contains("buildrequest"));
+                }
+            }
+        } finally {
+            declareChrootActive();
+        }
+        assertThat(upload("chrootback", "1.0~test12+1", UNSTABLE).type()).isEqualTo(EventType.PACKAGING);
+    }
+
+    private void declareChrootActive() {
+        db.update(CHROOT).set(CHROOT.STATUS, (short) Status.ACTIVE.ordinal()).execute();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> status() throws Exception {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readValue(http("/mini_buildd/api/status/?output=json"), Map.class);
     }
 
     @Test

@@ -18,6 +18,10 @@ public class BuildControl {
         return worker.running().keySet();
     }
 
+    public double load() {
+        return worker.load();
+    }
+
     public boolean cancel(String bkey) {
         return worker.cancel(bkey);
     }

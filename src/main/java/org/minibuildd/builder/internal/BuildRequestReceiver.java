@@ -2,6 +2,7 @@ package org.minibuildd.builder.internal;
 
 import java.util.Set;
 
+import org.minibuildd.config.RemoteService;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.incoming.CompleteUpload;
 import org.minibuildd.incoming.IncomingReceiver;
@@ -19,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes build requests from incoming into the build queue: a request must be signed by a packager we trust (this
- * instance's key); its files go to the build directory {@code home/builds/<key>/<arch>/} (served as
- * {@code /mini_buildd/builds-dir/}), its payload is unpacked there, and a QUEUED row commits.
+ * instance's key, or an active Remote's); its files go to the build directory {@code home/builds/<key>/<arch>/}
+ * (served as {@code /mini_buildd/builds-dir/}), its payload is unpacked there, and a QUEUED row commits.
  */
 @Component
 class BuildRequestReceiver implements IncomingReceiver {
@@ -30,16 +31,18 @@ class BuildRequestReceiver implements IncomingReceiver {
     private final BuildJobStore jobs;
     private final Home home;
     private final InstanceKeyStore keys;
+    private final RemoteService remotes;
     private final ProcessRunner runner;
     private final TransactionTemplate transaction;
     private final BuildWorker worker;
     private final SignatureVerifier verifier = new SignatureVerifier();
 
-    BuildRequestReceiver(BuildJobStore jobs, Home home, InstanceKeyStore keys, ProcessRunner runner,
-                         TransactionTemplate transaction, BuildWorker worker) {
+    BuildRequestReceiver(BuildJobStore jobs, Home home, InstanceKeyStore keys, RemoteService remotes,
+                         ProcessRunner runner, TransactionTemplate transaction, BuildWorker worker) {
         this.jobs = jobs;
         this.home = home;
         this.keys = keys;
+        this.remotes = remotes;
         this.runner = runner;
         this.transaction = transaction;
         this.worker = worker;
@@ -57,7 +60,8 @@ class BuildRequestReceiver implements IncomingReceiver {
         }
         var changes = upload.changes();
         try {
-            verifier.verifyClearsigned(changes.original(), keys.get().publicKeyring());
+            // Our own key (we are our own packager) or an active Remote's.
+            verifier.verifyClearsigned(changes.original(), keys.get().publicKeyring().plus(remotes.activeKeyring()));
         } catch (VerificationException e) {
             var dir = home.rejected().resolve(upload.changesName() + "-" + upload.changesSha256().substring(0, 12));
             upload.linkTo(dir);

@@ -86,6 +86,17 @@ class BuildWorker implements SmartLifecycle {
         return Map.copyOf(running);
     }
 
+    /**
+     * Builds taken (from claim until the result is committed) per build slot, as mini-buildd's {@code status}
+     * reports its load; -1 when this instance does not build (the worker is stopped), as a stopped mini-buildd.
+     */
+    double load() {
+        if (!active) {
+            return -1.0;
+        }
+        return (double) slotsTaken.get() / Math.max(1, config.daemon().maxParallelBuilds());
+    }
+
     /** Cancels a running build; false when there is none of that key. */
     boolean cancel(String bkey) {
         var build = running.get(bkey);

@@ -20,6 +20,7 @@ import org.minibuildd.config.ChrootConfig;
 import org.minibuildd.config.ObjectRef;
 import org.minibuildd.config.ObjectType;
 import org.minibuildd.config.SourceRef;
+import org.minibuildd.config.Status;
 import org.springframework.stereotype.Repository;
 
 /** Reads Chroot rows with what their Source recorded, for the builder. */
@@ -39,6 +40,14 @@ public class ChrootStore {
         return db.select(SOURCE.CODENAME, CHROOT.ARCHITECTURE).from(CHROOT).join(SOURCE).on(SOURCE.ID.eq(CHROOT.SOURCE_ID))
                 .orderBy(SOURCE.CODENAME, CHROOT.ARCHITECTURE)
                 .fetch(r -> new ObjectRef(ObjectType.CHROOT, r.value1() + ":" + r.value2()));
+    }
+
+    /** {@code <codename>:<arch>} of the ACTIVE chroots: what this instance can build in. */
+    public List<String> activeKeys() {
+        return db.select(SOURCE.CODENAME, CHROOT.ARCHITECTURE).from(CHROOT).join(SOURCE).on(SOURCE.ID.eq(CHROOT.SOURCE_ID))
+                .where(CHROOT.STATUS.eq((short) Status.ACTIVE.ordinal()))
+                .orderBy(SOURCE.CODENAME, CHROOT.ARCHITECTURE)
+                .fetch(r -> r.value1() + ":" + r.value2());
     }
 
     public Optional<ChrootConfig> chroot(String codename, String architecture) {

@@ -19,13 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code output=json}; refusals come back as RFC 7807 problem JSON, whose detail is passed on.
  */
 @Component
-class RemoteClient {
+public class RemoteClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
     /** The remote did not answer at all (refused, unknown host, timed out): waking it may help. */
-    static final class UnreachableException extends IllegalStateException {
+    public static final class UnreachableException extends IllegalStateException {
         UnreachableException(String message, Throwable cause) {
             super(message, cause);
         }
@@ -35,7 +35,7 @@ class RemoteClient {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    JsonNode status(RemoteEndpoint remote) {
+    public JsonNode status(RemoteEndpoint remote) {
         var status = call(remote, "status", Map.of());
         if (!status.isObject() || !status.has("remotes") || !status.has("load")) {
             throw new IllegalStateException("remote " + remote + " answered status without 'remotes' and 'load': is it a mini-buildd?");

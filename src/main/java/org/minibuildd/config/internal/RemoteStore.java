@@ -54,6 +54,21 @@ public class RemoteStore {
                 .orderBy(REMOTE.ID).fetch(r -> new PreparedKey(r.value1(), r.value2()));
     }
 
+    /** Keys of the ACTIVE Remotes: the instances whose build requests and build results we take. */
+    public List<String> activeKeys() {
+        return db.select(REMOTE.KEY_ARMORED).from(REMOTE)
+                .where(REMOTE.STATUS.eq((short) Status.ACTIVE.ordinal())).and(REMOTE.KEY_ARMORED.ne(""))
+                .orderBy(REMOTE.ID).fetch(REMOTE.KEY_ARMORED);
+    }
+
+    /** Every Remote's URL, in the order they were added, with whether it is ACTIVE (only those get builds). */
+    public java.util.Map<String, Boolean> urlsWithActive() {
+        var urls = new java.util.LinkedHashMap<String, Boolean>();
+        db.select(REMOTE.HTTP, REMOTE.STATUS).from(REMOTE).orderBy(REMOTE.ID)
+                .forEach(r -> urls.put(r.value1(), r.value2() == (short) Status.ACTIVE.ordinal()));
+        return urls;
+    }
+
     /** URLs of Remotes in use: active, or failed while active and due to come back (mini-buildd's list in status). */
     public List<String> activeOrReactivating() {
         return db.select(REMOTE.HTTP).from(REMOTE)

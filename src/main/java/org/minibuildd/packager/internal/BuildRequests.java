@@ -115,8 +115,10 @@ class BuildRequests {
         fields.put("X-Mini-Buildd-Autopkgtest-Mode", option(target, UploadOptions.Key.AUTOPKGTEST_MODE, arch, settings.autopkgtestMode()));
         fields.put("X-Mini-Buildd-Piuparts-Mode", option(target, UploadOptions.Key.PIUPARTS_MODE, arch, settings.piupartsMode()));
         fields.put("X-Mini-Buildd-Buildlog", buildlog);
-        fields.put("X-Mini-Buildd-Builder", instance.url());
-        fields.put("X-Mini-Buildd-Buildlog-Building", instance.url() + "/mini_buildd/builds-dir/" + buildlog);
+        // The builder chosen for this architecture serves the live log; the installed log is ours.
+        var builder = target.builder(arch).url();
+        fields.put("X-Mini-Buildd-Builder", builder);
+        fields.put("X-Mini-Buildd-Buildlog-Building", builder + "/mini_buildd/builds-dir/" + buildlog);
         fields.put("X-Mini-Buildd-Buildlog-Installed", instance.url() + "/mini_buildd/events-dir/" + buildlog);
         var text = new StringBuilder();
         fields.forEach((name, value) -> text.append(name).append(':').append(value.isEmpty() ? "" : " " + value).append('\n'));

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.minibuildd.config.RemoteService;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.incoming.CompleteUpload;
 import org.minibuildd.incoming.IncomingReceiver;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes build results from incoming: the result must be signed by a builder we trust (this instance's key) and
+ * Takes build results from incoming: the result must be signed by a builder we trust (this instance's key
+ * or an active Remote's) and
  * belong to an upload we are packaging; its files (the build log and the tar with sbuild's {@code .changes},
  * {@code .buildinfo} and {@code .deb}s) go to {@code <key>/<arch>/} beside the upload, and the architecture's
  * build is marked BUILT. When the last one is in, the {@link PackagerWorker} installs or fails the upload.
@@ -34,17 +36,20 @@ class BuildResults implements IncomingReceiver {
     private final UploadBuildStore builds;
     private final Home home;
     private final InstanceKeyStore keys;
+    private final RemoteService remotes;
     private final ProcessRunner runner;
     private final TransactionTemplate transaction;
     private final PackagerWorker worker;
     private final SignatureVerifier verifier = new SignatureVerifier();
 
-    BuildResults(UploadStore uploads, UploadBuildStore builds, Home home, InstanceKeyStore keys, ProcessRunner runner,
-                 TransactionTemplate transaction, PackagerWorker worker) {
+    BuildResults(UploadStore uploads, UploadBuildStore builds, Home home, InstanceKeyStore keys,
+                 RemoteService remotes, ProcessRunner runner, TransactionTemplate transaction,
+                 PackagerWorker worker) {
         this.uploads = uploads;
         this.builds = builds;
         this.home = home;
         this.keys = keys;
+        this.remotes = remotes;
         this.runner = runner;
         this.transaction = transaction;
         this.worker = worker;
@@ -59,7 +64,8 @@ class BuildResults implements IncomingReceiver {
     public void receive(CompleteUpload upload) throws Exception {
         var changes = upload.changes();
         try {
-            verifier.verifyClearsigned(changes.original(), keys.get().publicKeyring());
+            // Our own key (we are our own builder) or an active Remote's.
+            verifier.verifyClearsigned(changes.original(), keys.get().publicKeyring().plus(remotes.activeKeyring()));
         } catch (VerificationException e) {
             // Not from a builder of ours: nothing to do with it but keep it for inspection.
             quarantine(upload, "build result not signed by a trusted builder: " + e.getMessage());

@@ -191,7 +191,7 @@ class PackagerWorker implements SmartLifecycle {
                 throw new java.io.UncheckedIOException("cannot write the build requests of " + row.changesName(), e);
             }
             for (var arch : requests.keySet()) {
-                builds.request(row.id(), arch, instances.instance().incomingUrl());
+                builds.request(row.id(), arch, target.builder(arch).incomingUrl());
             }
             uploads.resolve(row.id(), target.diststr().toString());
             uploads.move(row.id(), UploadStore.State.PACKAGING, "", dir);

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * (meta distributions mapped), repository and distribution exist and are active, the suite takes uploads, the
  * signature is an uploader's (unless the repository takes unauthenticated uploads), the layout's version rule,
  * a version greater than the distribution's, the source package complete (an orig tarball may come from the
- * pool), and valid upload options. The first failure is the {@link Rejection} with its reason.
+ * pool), valid upload options, and a builder (this instance or a Remote) with an active chroot for every
+ * architecture of the distribution. The first failure is the {@link Rejection} with its reason.
  */
 @Component
 class UploadChecks {
@@ -40,19 +41,32 @@ class UploadChecks {
     /** Where an accepted upload goes. */
     record Target(RepositoryConfig repository, RepositoryConfig.Distribution distribution, Layout.SuiteOption suite,
                   DistributionString diststr, Dsc dsc, Map<String, Path> sourceFiles, UploadOptions options,
-                  String signer) { }
+                  String signer, Map<String, BuilderChoice.Builder> builders) {
+
+        /** The builder chosen for the architecture. */
+        BuilderChoice.Builder builder(String architecture) {
+            var builder = builders.get(architecture);
+            if (builder == null) {
+                throw new IllegalStateException("no builder was chosen for " + architecture);
+            }
+            return builder;
+        }
+    }
 
     private final RepositoryService repositories;
     private final LayoutService layouts;
     private final ConfigActions actions;
     private final RepositoryPackages packages;
+    private final AvailableBuilders builders;
     private final SignatureVerifier verifier = new SignatureVerifier();
 
-    UploadChecks(RepositoryService repositories, LayoutService layouts, ConfigActions actions, RepositoryPackages packages) {
+    UploadChecks(RepositoryService repositories, LayoutService layouts, ConfigActions actions, RepositoryPackages packages,
+                 AvailableBuilders builders) {
         this.repositories = repositories;
         this.layouts = layouts;
         this.actions = actions;
         this.packages = packages;
+        this.builders = builders;
     }
 
     Target check(Changes changes, Path dir) {
@@ -100,7 +114,9 @@ class UploadChecks {
         } catch (DebianFormatException e) {
             throw new Rejection("upload options: " + e.getMessage(), e);
         }
-        return new Target(repository, distribution, suite, diststr, dsc, sourceFiles, options, signer);
+        // Last, as the packaging itself: a builder with an active chroot for every architecture, least loaded first.
+        var chosen = builders.choose(distribution.codename(), distribution.architectures());
+        return new Target(repository, distribution, suite, diststr, dsc, sourceFiles, options, signer, chosen);
     }
 
     /** The distribution string, with a layout's meta distribution (like Debian's {@code unstable}) mapped first. */

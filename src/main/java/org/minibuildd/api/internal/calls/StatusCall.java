@@ -8,6 +8,8 @@ import org.minibuildd.api.ApiArgument;
 import org.minibuildd.api.ApiArguments;
 import org.minibuildd.api.ApiCall;
 import org.minibuildd.api.Auth;
+import org.minibuildd.builder.Builds;
+import org.minibuildd.config.ChrootConfigService;
 import org.minibuildd.config.RemoteService;
 import org.minibuildd.config.RepositoryService;
 import org.minibuildd.daemon.InstanceService;
@@ -20,11 +22,16 @@ class StatusCall implements ApiCall {
     private final InstanceService instances;
     private final RepositoryService repositories;
     private final RemoteService remotes;
+    private final Builds builds;
+    private final ChrootConfigService chroots;
 
-    StatusCall(InstanceService instances, RepositoryService repositories, RemoteService remotes) {
+    StatusCall(InstanceService instances, RepositoryService repositories, RemoteService remotes, Builds builds,
+               ChrootConfigService chroots) {
         this.instances = instances;
         this.repositories = repositories;
         this.remotes = remotes;
+        this.builds = builds;
+        this.chroots = chroots;
     }
 
     @Override
@@ -55,9 +62,9 @@ class StatusCall implements ApiCall {
         status.put("identity", instance.identity());
         status.put("url", instance.url());
         status.put("incoming_url", instance.incomingUrl());
-        // No builder yet: nothing runs, no chroots.
-        status.put("load", 0.0);
-        status.put("chroots", List.of());
+        // What Remotes choose builders by: running builds per slot (-1 when not building) and the active chroots.
+        status.put("load", builds.load());
+        status.put("chroots", chroots.activeKeys());
         // As mini-buildd: the Remotes in use, including those that failed a check and reactivate when fixed.
         status.put("remotes", remotes.activeUrls());
         if (arguments.bool("with_repositories")) {
