@@ -16,6 +16,7 @@ import org.minibuildd.config.Layout;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.daemon.InstanceService;
 import org.minibuildd.debian.Changes;
+import org.minibuildd.debian.MiniBuilddFields;
 import org.minibuildd.debian.UploadOptions;
 import org.minibuildd.openpgp.InstanceKeyStore;
 import org.minibuildd.process.Command;
@@ -128,24 +129,15 @@ class BuildRequests {
         Files.writeString(tmpChanges, signed, StandardCharsets.UTF_8);
         Files.move(tmpChanges, dir.resolve(changesName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
-        var extra = new LinkedHashMap<String, Object>();
-        extra.put("timecode", row.timecode());
-        extra.put("key", key);
-        extra.put("bkey", key + "/" + arch);
-        extra.put("changes", key + "/" + arch + "/" + changesName);
-        extra.put("architecture", arch);
+        var extra = MiniBuilddFields.eventBase(row.source(), row.version(), row.timecode(), arch, changesName);
         fields.forEach((name, value) -> {
-            if (name.startsWith("X-Mini-Buildd-") && !name.equals("X-Mini-Buildd-Timecode")) {
-                extra.put(eventKey(name), value);
+            if (name.startsWith(MiniBuilddFields.PREFIX) && !name.equals(MiniBuilddFields.TIMECODE)) {
+                extra.put(MiniBuilddFields.eventKey(name), value);
             }
         });
         return extra;
     }
 
-    /** {@code X-Mini-Buildd-Upload-To} → {@code upload_to}, as the reference's events name the fields. */
-    private static String eventKey(String field) {
-        return field.substring("X-Mini-Buildd-".length()).toLowerCase(java.util.Locale.ROOT).replace('-', '_');
-    }
 
     /**
      * The repository's apt lines for building: the distribution's base and extra sources, then the repository's

@@ -37,7 +37,6 @@ class PackagerWorker implements SmartLifecycle {
     private final UploadStore uploads;
     private final UploadBuildStore builds;
     private final Installer installer;
-    private final org.minibuildd.daemon.InstanceService instances;
     private final UploadChecks checks;
     private final BuildRequests buildRequests;
     private final Events events;
@@ -48,13 +47,12 @@ class PackagerWorker implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
 
-    PackagerWorker(UploadStore uploads, UploadBuildStore builds, Installer installer, org.minibuildd.daemon.InstanceService instances,
+    PackagerWorker(UploadStore uploads, UploadBuildStore builds, Installer installer,
                    UploadChecks checks, BuildRequests buildRequests, Events events, Home home, TransactionTemplate transaction,
                    CrashWindows crashWindows) {
         this.uploads = uploads;
         this.builds = builds;
         this.installer = installer;
-        this.instances = instances;
         this.checks = checks;
         this.buildRequests = buildRequests;
         this.events = events;
