@@ -176,8 +176,16 @@ public class ChrootMaker {
         return true;
     }
 
+    /**
+     * The names of the {@code .deb} files {@code apt-get -s install …} (its stdin) would fetch, as apt names them in
+     * its cache ({@code <package>_<version>_<arch>.deb}, the epoch's colon written {@code %3a}); an upgrade's
+     * {@code Inst pkg [old] (new …)} gives the new version.
+     */
+    static final String SIMULATED_DEBS = "sed -n 's/^Inst \\([^ ]*\\) \\(\\[[^]]*\\] \\)\\{0,1\\}(\\([^ ]*\\) .*\\[\\([^]]*\\)\\]).*/\\1_\\3_\\4.deb/p'"
+            + " | sed 's/:/%3a/g'";
+
     /** The apt setup of the base: mini-buildd's apt config, the Source (plus updates) as sources, extra packages. */
-    private String configureScript(ChrootConfig config, boolean install) {
+    String configureScript(ChrootConfig config, boolean install) {
         var sources = new StringBuilder();
         sources.append("deb ").append(archive(config)).append(' ').append(config.codename()).append(' ')
                 .append(String.join(" ", config.components())).append('\n');
@@ -194,13 +202,35 @@ public class ChrootMaker {
         }
         script.append("apt-get -q -y dist-upgrade\n");
         script.append("apt-get -q -y --purge autoremove\n");
-        script.append("apt-get -q clean\n");
+        script.append(cacheScript());
         return script.toString();
     }
 
     /**
+     * Fills the base's apt cache with the build-dependency closure of {@code minibuildd.chroots.cached-packages}:
+     * downloaded, not installed, so a build's apt in its snapshot session installs them without a download while
+     * a missing Build-Depends still fails the build. Anything else goes (what installing and upgrading the base
+     * left, and versions the closure no longer uses): the cache holds exactly the closure of the current lists, so
+     * each upgrade refreshes it with what is new and downloads nothing twice.
+     */
+    private String cacheScript() {
+        if (settings.cachedPackages().isEmpty()) {
+            return "apt-get -q clean\n";
+        }
+        var packages = String.join(" ", settings.cachedPackages());
+        return "apt-get -q -y --download-only install " + packages + "\n"
+                + "keep=$(apt-get -q -s install " + packages + " | " + SIMULATED_DEBS + ")\n"
+                + "for deb in /var/cache/apt/archives/*.deb; do\n"
+                + "  [ -e \"$deb\" ] || continue\n"
+                + "  printf '%s\\n' \"$keep\" | grep -qxF \"${deb##*/}\" || rm -f \"$deb\"\n"
+                + "done\n"
+                + "echo \"I: apt cache of the chroot: $(ls /var/cache/apt/archives | grep -c '\\.deb$') packages for builds (closure of " + packages + ")\"\n";
+    }
+
+    /**
      * Brings the base up to date: apt sources rewritten from the configuration (an added security source counts
-     * from the next upgrade on), update, dist-upgrade, clean. Waits for running builds of the chroot.
+     * from the next upgrade on), update, dist-upgrade, and the apt cache refreshed with the new versions of the
+     * cached build dependencies. Waits for running builds of the chroot.
      */
     public void upgrade(ChrootConfig config) {
         var paths = paths(config.codename(), config.architecture());
