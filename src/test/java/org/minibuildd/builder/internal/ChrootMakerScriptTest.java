@@ -14,7 +14,7 @@ import org.minibuildd.daemon.MiniBuilddSettings;
 import org.minibuildd.process.Command;
 import org.minibuildd.process.ProcessRunner;
 
-/** The shell that prepare and upgrade run in the base chroot: the apt cache for builds. */
+/** The shell that prepare and upgrade run in the base chroot: the apt cache for builds, man-db. */
 class ChrootMakerScriptTest {
 
     private static final ChrootConfig BOOKWORM = new ChrootConfig(new SourceRef("Debian", "bookworm"), "amd64", "Dir",
@@ -41,6 +41,7 @@ class ChrootMakerScriptTest {
                     .doesNotContain("apt-get -q clean", "autoclean");
             // The download comes after the upgrade, so it fetches the versions builds will install.
             assertThat(script.indexOf("--download-only")).isGreaterThan(script.indexOf("dist-upgrade"));
+            assertThat(script).contains("man-db man-db/auto-update boolean false", "rm -f /var/lib/man-db/auto-update");
         }
     }
 
