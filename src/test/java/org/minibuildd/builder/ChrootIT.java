@@ -121,6 +121,7 @@ class ChrootIT extends IsolatedDaemonIT {
         assertThat(debs(archives)).anyMatch(n -> n.startsWith("debhelper_")).anyMatch(n -> n.startsWith("libdebhelper-perl_"))
                 .noneMatch(n -> n.startsWith("lintian_"));
         assertThat(paths.tree().resolve("usr/bin/dh")).doesNotExist();
+        assertThat(paths.tree().resolve("var/cache/apt/srcpkgcache.bin")).doesNotExist();
         assertThat(paths.tree().resolve("var/lib/man-db/auto-update")).doesNotExist();
         assertThat(log).contains("I: apt cache of the chroot: ");
         ChrootSeed.offer(paths.tree(), "bookworm", "amd64");

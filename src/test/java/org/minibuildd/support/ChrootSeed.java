@@ -44,7 +44,7 @@ public final class ChrootSeed {
      * SbuildIT build in a plain copy of the seed). Change it whenever that changes: a seed made for another content
      * is brought up to date by the next {@link #ensure()}, with the builder's own prepare.
      */
-    static final String CONTENT = "3: apt cache holding the closure of build-essential fakeroot debhelper; man-db auto-update off";
+    static final String CONTENT = "4: apt cache holding the closure of build-essential fakeroot debhelper, no pkgcache.bin; man-db auto-update off";
 
     /** The seed root, with bookworm/amd64 in it (made now when missing: a few minutes; brought up to date when older). */
     public static synchronized Path ensure() throws IOException {

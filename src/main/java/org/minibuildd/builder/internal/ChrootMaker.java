@@ -229,6 +229,10 @@ public class ChrootMaker {
                 + "  [ -e \"$deb\" ] || continue\n"
                 + "  printf '%s\\n' \"$keep\" | grep -qxF \"${deb##*/}\" || rm -f \"$deb\"\n"
                 + "done\n"
+                // What apt-get clean removed besides the .debs: apt's binary caches of the lists (~75 MB for
+                // bookworm), of no use to builds (their sources differ from the base's, so apt makes new ones in
+                // the session) and a burden for File chroots, which unpack the whole tree for every build.
+                + "rm -f /var/cache/apt/pkgcache.bin /var/cache/apt/srcpkgcache.bin\n"
                 + "echo \"I: apt cache of the chroot: $(ls /var/cache/apt/archives | grep -c '\\.deb$') packages for builds (closure of " + packages + ")\"\n";
     }
 
