@@ -70,7 +70,11 @@ public class Sbuild {
                 // The log goes to stdout, which the runner streams into the log file; no second copy by sbuild.
                 "--verbose", "--nolog",
                 "--no-run-piuparts",
-                "--apt-update", "--apt-distupgrade",
+                // Our repository's lists change with every upload, so apt updates in each build. No dist-upgrade
+                // (sbuild's default is to run one): the upgrade job keeps the base current, so a build would only
+                // spend seconds finding nothing to upgrade (what a build-dependency needs newer, its install
+                // upgrades anyway). No apt clean either: the base's cache holds the usual build dependencies.
+                "--apt-update", "--no-apt-distupgrade", "--no-apt-clean",
                 "--pre-build-commands=" + setup.script() + " %SBUILD_CHROOT_EXEC"));
         if (job.lintianMode() == CheckMode.DISABLED) {
             argv.add("--no-run-lintian");

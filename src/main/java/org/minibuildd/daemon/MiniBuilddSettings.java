@@ -67,11 +67,16 @@ public record MiniBuilddSettings(
      * @param upgradeInterval how often active chroots get {@code apt-get dist-upgrade}; zero switches the job off
      * @param packages        installed into every chroot at prepare, so builds do not install them each time
      *                        (lintian runs inside the build chroot; aptitude is a build-dependency resolver)
+     * @param cachedPackages  downloaded, never installed, with everything they pull in, into every chroot's apt cache
+     *                        at prepare and upgrade: a build's apt installs them from the cache instead of the network,
+     *                        while the chroot stays a clean buildd chroot that still catches a missing Build-Depends
+     *                        (sbuild's own build-essential and fakeroot, and debhelper, which nearly every package uses)
      */
     public record Chroots(
             @DefaultValue("") String seedDir,
             @DefaultValue("24h") java.time.Duration upgradeInterval,
-            @DefaultValue({"eatmydata", "lintian", "aptitude"}) java.util.List<String> packages) {
+            @DefaultValue({"eatmydata", "lintian", "aptitude"}) java.util.List<String> packages,
+            @DefaultValue({"build-essential", "fakeroot", "debhelper"}) java.util.List<String> cachedPackages) {
     }
 
     /**

@@ -116,6 +116,14 @@ class ChrootIT extends IsolatedDaemonIT {
         assertThat(conf).contains("[mini-buildd-bookworm-amd64]", "type=directory", "directory=" + paths.tree(),
                 "union-type=overlay", "groups=sbuild,root", "root-groups=sbuild,root", "source-root-groups=sbuild,root",
                 "profile=sbuild", "command-prefix=eatmydata").doesNotContain("personality=");
+        // Builds install debhelper & co from the base's apt cache: downloaded, not installed, and nothing else kept.
+        var archives = paths.tree().resolve("var/cache/apt/archives");
+        assertThat(debs(archives)).anyMatch(n -> n.startsWith("debhelper_")).anyMatch(n -> n.startsWith("libdebhelper-perl_"))
+                .noneMatch(n -> n.startsWith("lintian_"));
+        assertThat(paths.tree().resolve("usr/bin/dh")).doesNotExist();
+        assertThat(paths.tree().resolve("var/cache/apt/srcpkgcache.bin")).doesNotExist();
+        assertThat(paths.tree().resolve("var/lib/man-db/auto-update")).doesNotExist();
+        assertThat(log).contains("I: apt cache of the chroot: ");
         ChrootSeed.offer(paths.tree(), "bookworm", "amd64");
 
         actions.run(ConfigActions.Action.CHECK, CHROOT_REF);
@@ -124,10 +132,15 @@ class ChrootIT extends IsolatedDaemonIT {
         assertThat(runner.run(Command.of("schroot", "--chroot", "mini-buildd-bookworm-amd64", "--user", "root", "--directory", "/",
                 "--", "cat", "/etc/debian_version")).stdoutText()).startsWith("12.");
 
+        // The upgrade refreshes the cache: a version the lists no longer have goes, the current ones stay.
+        var debhelper = debs(archives).stream().filter(n -> n.startsWith("debhelper_")).findFirst().orElseThrow();
+        Files.copy(archives.resolve(debhelper), archives.resolve("debhelper_1.0-0old_all.deb"));
         long upgradeStart = System.nanoTime();
         chroots.upgrade("bookworm", "amd64");
         System.out.printf("[figures] chroot upgrade (nothing new): %.1f s%n", (System.nanoTime() - upgradeStart) / 1e9);
-        assertThat(Files.readString(done.log())).contains("I: chroot mini-buildd-bookworm-amd64 upgraded");
+        assertThat(Files.readString(done.log())).contains("I: chroot mini-buildd-bookworm-amd64 upgraded")
+                .doesNotContainPattern("(?m)^Get:.*debhelper");
+        assertThat(debs(archives)).contains(debhelper).doesNotContain("debhelper_1.0-0old_all.deb");
 
         // A session left open (a crashed build) does not keep remove from cleaning up.
         runner.run(Command.of("schroot", "--begin-session", "--chroot", "mini-buildd-bookworm-amd64"));
@@ -164,6 +177,12 @@ class ChrootIT extends IsolatedDaemonIT {
         assertThat(progress.phase()).isEqualTo(Phase.FAILED);
         assertThat(Files.readString(progress.log())).contains("E: debootstrap failed");
         assertThat(db.fetchCount(SOURCE)).isPositive();
+    }
+
+    private static List<String> debs(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".deb")).toList();
+        }
     }
 
     /** The test's view of the chroot's files. */

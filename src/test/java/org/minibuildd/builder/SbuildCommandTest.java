@@ -29,6 +29,10 @@ class SbuildCommandTest {
                 "--lintian-opt=--fail-on=error,warning", "--profiles=nodoc,nocheck", "--add-depends=libfoo-dev",
                 "--add-depends=bar", "--pre-build-commands=/b/.mini-buildd-sbuild/setup.sh %SBUILD_CHROOT_EXEC")
                 .endsWith("hello_1.0-1.dsc");
+        // apt updates (our repository's lists change) but neither dist-upgrades (sbuild's default; the upgrade job
+        // keeps the base current) nor cleans (the base's cache holds the usual build dependencies).
+        assertThat(command.argv()).contains("--apt-update", "--no-apt-distupgrade", "--no-apt-clean")
+                .doesNotContain("--apt-distupgrade", "--apt-upgrade", "--apt-clean");
         assertThat(command.environment()).containsEntry("DEB_BUILD_OPTIONS", "nocheck parallel=2");
         assertThat(command.directory()).isEqualTo(Path.of("/b"));
         assertThat(command.logFile()).isEqualTo(Path.of("/b/x.buildlog"));

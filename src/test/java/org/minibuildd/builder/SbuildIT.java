@@ -76,6 +76,13 @@ class SbuildIT {
 
     @Test
     void buildsATinyCPackageWithLintianTwice() throws Exception {
+        // The base's apt cache holds debhelper and what it pulls in (downloaded at prepare, not installed).
+        try (var cached = Files.list(chroot.tree().resolve("var/cache/apt/archives"))) {
+            assertThat(cached.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("debhelper_") && n.endsWith(".deb"))
+                    .anyMatch(n -> n.startsWith("dh-autoreconf_") && n.endsWith(".deb"));
+        }
+        assertThat(chroot.tree().resolve("usr/bin/dh")).as("debhelper must not be installed in the base").doesNotExist();
         var times = new long[2];
         for (int round = 0; round < 2; round++) {
             var dir = Files.createDirectories(home.builds().resolve("hello-" + round));
@@ -99,6 +106,10 @@ class SbuildIT {
             // The log was written while building: it holds sbuild's sections, the apt data we set and lintian's run.
             var log = Files.readString(logFile);
             assertThat(log).contains("Pre Build Commands", "bookworm-security", "Running lintian", "| Summary");
+            // debhelper and friends came from the base's cache (no download), were installed in the session (the
+            // base does not have them), and man-db did not rebuild its index for their man pages.
+            assertThat(log).contains("Unpacking debhelper", "Not building database; man-db/auto-update is not 'true'.")
+                    .doesNotContainPattern("(?m)^Get:.* (debhelper|dh-autoreconf|libdebhelper-perl|autoconf|automake|libtool) ");
             assertThat(ChrootService.schrootName("bookworm", "amd64")).isEqualTo(job(dsc).schrootName());
         }
         assertNoSessions();

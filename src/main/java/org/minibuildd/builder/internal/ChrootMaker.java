@@ -176,8 +176,16 @@ public class ChrootMaker {
         return true;
     }
 
+    /**
+     * The names of the {@code .deb} files {@code apt-get -s install …} (its stdin) would fetch, as apt names them in
+     * its cache ({@code <package>_<version>_<arch>.deb}, the epoch's colon written {@code %3a}); an upgrade's
+     * {@code Inst pkg [old] (new …)} gives the new version.
+     */
+    static final String SIMULATED_DEBS = "sed -n 's/^Inst \\([^ ]*\\) \\(\\[[^]]*\\] \\)\\{0,1\\}(\\([^ ]*\\) .*\\[\\([^]]*\\)\\]).*/\\1_\\3_\\4.deb/p'"
+            + " | sed 's/:/%3a/g'";
+
     /** The apt setup of the base: mini-buildd's apt config, the Source (plus updates) as sources, extra packages. */
-    private String configureScript(ChrootConfig config, boolean install) {
+    String configureScript(ChrootConfig config, boolean install) {
         var sources = new StringBuilder();
         sources.append("deb ").append(archive(config)).append(' ').append(config.codename()).append(' ')
                 .append(String.join(" ", config.components())).append('\n');
@@ -188,19 +196,50 @@ public class ChrootMaker {
         script.append("cat > /etc/apt/apt.conf.d/90mini-buildd <<'MINI_BUILDD_EOF'\n").append(APT_CONF).append("MINI_BUILDD_EOF\n");
         script.append("cat > /etc/apt/sources.list <<'MINI_BUILDD_EOF'\n").append(sources).append("MINI_BUILDD_EOF\n");
         script.append("echo 'debconf debconf/frontend select Noninteractive' | debconf-set-selections\n");
+        // Nobody reads man pages in a build chroot: without this, every build that installs a package with man pages
+        // (debhelper does) spends a second or more rebuilding man-db's index in the man-db trigger.
+        script.append("echo 'man-db man-db/auto-update boolean false' | debconf-set-selections\n");
         script.append("apt-get -q update\n");
         if (install && !settings.packages().isEmpty()) {
             script.append("apt-get -q -y install ").append(String.join(" ", settings.packages())).append('\n');
         }
         script.append("apt-get -q -y dist-upgrade\n");
         script.append("apt-get -q -y --purge autoremove\n");
-        script.append("apt-get -q clean\n");
+        // man-db's postinst honours the selection from its next configure on; the flag file is what the trigger reads.
+        script.append("rm -f /var/lib/man-db/auto-update\n");
+        script.append(cacheScript());
         return script.toString();
     }
 
     /**
+     * Fills the base's apt cache with the build-dependency closure of {@code minibuildd.chroots.cached-packages}:
+     * downloaded, not installed, so a build's apt in its snapshot session installs them without a download while
+     * a missing Build-Depends still fails the build. Anything else goes (what installing and upgrading the base
+     * left, and versions the closure no longer uses): the cache holds exactly the closure of the current lists, so
+     * each upgrade refreshes it with what is new and downloads nothing twice.
+     */
+    private String cacheScript() {
+        if (settings.cachedPackages().isEmpty()) {
+            return "apt-get -q clean\n";
+        }
+        var packages = String.join(" ", settings.cachedPackages());
+        return "apt-get -q -y --download-only install " + packages + "\n"
+                + "keep=$(apt-get -q -s install " + packages + " | " + SIMULATED_DEBS + ")\n"
+                + "for deb in /var/cache/apt/archives/*.deb; do\n"
+                + "  [ -e \"$deb\" ] || continue\n"
+                + "  printf '%s\\n' \"$keep\" | grep -qxF \"${deb##*/}\" || rm -f \"$deb\"\n"
+                + "done\n"
+                // What apt-get clean removed besides the .debs: apt's binary caches of the lists (~75 MB for
+                // bookworm), of no use to builds (their sources differ from the base's, so apt makes new ones in
+                // the session) and a burden for File chroots, which unpack the whole tree for every build.
+                + "rm -f /var/cache/apt/pkgcache.bin /var/cache/apt/srcpkgcache.bin\n"
+                + "echo \"I: apt cache of the chroot: $(ls /var/cache/apt/archives | grep -c '\\.deb$') packages for builds (closure of " + packages + ")\"\n";
+    }
+
+    /**
      * Brings the base up to date: apt sources rewritten from the configuration (an added security source counts
-     * from the next upgrade on), update, dist-upgrade, clean. Waits for running builds of the chroot.
+     * from the next upgrade on), update, dist-upgrade, and the apt cache refreshed with the new versions of the
+     * cached build dependencies. Waits for running builds of the chroot.
      */
     public void upgrade(ChrootConfig config) {
         var paths = paths(config.codename(), config.architecture());
