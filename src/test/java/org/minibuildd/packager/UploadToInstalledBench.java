@@ -43,7 +43,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "minibuildd.identity=itest", "minibuildd.hostname=localhost", "minibuildd.incoming.listen=true",
-        "minibuildd.incoming.scan-interval=1s"})
+        "minibuildd.incoming.scan-interval=1s",
+        // Its own @SpringBootTest replaces IsolatedDaemonIT's: the chroot is a copy of the seed, not a debootstrap.
+        "minibuildd.chroots.seed-dir=" + ChrootSeed.DEFAULT_ROOT})
 class UploadToInstalledBench extends IsolatedDaemonIT {
 
     private static final Path OWN_HOME = TestHome.create("bench-spine");

@@ -53,7 +53,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "minibuildd.identity=itest", "minibuildd.hostname=localhost", "minibuildd.incoming.listen=true",
-        "minibuildd.incoming.scan-interval=1s"})
+        "minibuildd.incoming.scan-interval=1s",
+        // Its own @SpringBootTest replaces IsolatedDaemonIT's: the chroot is a copy of the seed, not a debootstrap.
+        "minibuildd.chroots.seed-dir=" + ChrootSeed.DEFAULT_ROOT})
 class UploadToInstalledIT extends IsolatedDaemonIT {
 
     private static final Path OWN_HOME = TestHome.create("spine");
