@@ -38,7 +38,10 @@ class EventNotifications implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        Thread.ofVirtual().name("event-notifications").start(this::loop);
+        // A platform thread, not a virtual one: junixsocket (the private cluster's Unix socket) serves blocking reads of
+        // virtual threads with one shared poller, and this connection's long wait for notifications held up every
+        // other connection's reads behind it (each query of the daemon then took up to a second).
+        Thread.ofPlatform().daemon().name("event-notifications").start(this::loop);
     }
 
     /** No interrupt: it would break the pooled connection mid-read; the listener notices within a second. */
