@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.minibuildd.builder.internal.SbuildSetup;
 import org.minibuildd.builder.internal.SbuildSummary;
+import org.minibuildd.builder.internal.SessionLintian;
 import org.minibuildd.builder.internal.Schroot;
 import org.minibuildd.process.ProcessFailedException;
 import org.minibuildd.process.RunningProcess;
@@ -19,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A build in progress. {@link #cancel()} kills sbuild's whole process group (compilers included) and ends its
- * schroot session, which sbuild, killed, cannot end itself; {@link #await()} then reports {@code cancelled}.
+ * A build in progress. {@link #cancel()} kills sbuild's whole process group (compilers included);
+ * {@link #await()} then reports {@code cancelled}. Either way the schroot session is ended after sbuild is gone.
  */
 public final class RunningBuild {
 
@@ -34,6 +36,7 @@ public final class RunningBuild {
     private final Schroot schroot;
     private final Runnable release;
     private final AtomicBoolean released = new AtomicBoolean();
+    private final CompletableFuture<Void> sessionEnded = new CompletableFuture<>();
 
     RunningBuild(SbuildJob job, RunningProcess process, SbuildSetup setup, Path logFile, Schroot schroot, Runnable release) {
         this.job = job;
@@ -66,6 +69,11 @@ public final class RunningBuild {
         process.cancel();
     }
 
+    /** Completes once the build's schroot session is ended, shortly after {@link #await()} returned. */
+    public CompletableFuture<Void> sessionEnded() {
+        return sessionEnded;
+    }
+
     public SbuildResult await() throws InterruptedException {
         int exitCode;
         String stopped = null;
@@ -80,13 +88,24 @@ public final class RunningBuild {
             exitCode = -1;
             stopped = "failed";
         } finally {
-            endLeftSession();
-            if (released.compareAndSet(false, true)) {
-                release.run();
-            }
+            // sbuild leaves its session (--purge-session=never): it is ended here, beside whatever the caller does
+            // with the result, and only then may the chroot's base change (the read lock goes with it).
+            Thread.ofVirtual().name("end-session-" + process.pid()).start(() -> {
+                try {
+                    endLeftSession();
+                } finally {
+                    if (released.compareAndSet(false, true)) {
+                        release.run();
+                    }
+                    sessionEnded.complete(null);
+                }
+            });
         }
         var lines = logLines();
         var summary = new java.util.LinkedHashMap<>(SbuildSummary.parse(lines));
+        if (!summary.containsKey("Lintian")) {
+            SessionLintian.verdict(lines).filter(v -> !v.equals("not-run")).ifPresent(v -> summary.put("Lintian", v));
+        }
         if (stopped != null) {
             summary.put("Status", stopped);
         } else if (!summary.containsKey("Status")) {
@@ -96,7 +115,7 @@ public final class RunningBuild {
                 logFile, String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size())));
     }
 
-    /** sbuild ends its session itself, unless it was killed: then the session would stay (and keep its mounts). */
+    /** The session stays after sbuild (ours to end, see above, or left by a killed sbuild) and keeps its mounts. */
     private void endLeftSession() {
         setup.session().ifPresent(session -> {
             try {

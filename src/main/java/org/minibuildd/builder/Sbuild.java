@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.minibuildd.builder.internal.ChrootLocks;
 import org.minibuildd.builder.internal.SbuildSetup;
+import org.minibuildd.builder.internal.SessionLintian;
 import org.minibuildd.builder.internal.Schroot;
 import org.minibuildd.debian.CheckMode;
 import org.minibuildd.process.Command;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
 /**
  * Runs Debian's sbuild (bookworm's 0.85, schroot mode) for one {@code .dsc} in a snapshot session of the chroot
  * {@code mini-buildd-<codename>-<arch>}, with the request's apt sources, preferences and keys, lintian per the
- * check mode, and the log streamed to a file while it builds.
+ * check mode (run by {@link SessionLintian} in the same session), and the log streamed to a file while it builds.
  */
 @Service
 public class Sbuild {
@@ -44,7 +45,8 @@ public class Sbuild {
     public RunningBuild start(SbuildJob job, Path logFile) {
         var setup = new SbuildSetup(job.buildDir().resolve(".mini-buildd-sbuild"));
         try {
-            setup.write(job.aptSources(), job.aptPreferences(), job.aptKeys());
+            setup.write(job.aptSources(), job.aptPreferences(), job.aptKeys(),
+                    job.lintianMode() == CheckMode.DISABLED ? null : SessionLintian.script(lintianOptions(job)));
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             Files.deleteIfExists(logFile);
         } catch (IOException e) {
@@ -61,6 +63,18 @@ public class Sbuild {
         }
     }
 
+    /** lintian's options as sbuild's {@code --lintian-opt}s used to give them. */
+    static List<String> lintianOptions(SbuildJob job) {
+        var options = new ArrayList<String>();
+        // Our distribution strings are never Debian's, as in mini-buildd.
+        options.add("--suppress-tags=bad-distribution-in-changes-file");
+        Arrays.stream(job.lintianExtraOptions().strip().split("\\s+")).filter(o -> !o.isEmpty()).forEach(options::add);
+        if (job.lintianMode() == CheckMode.WARNFAIL) {
+            options.add("--fail-on=error,warning");
+        }
+        return options;
+    }
+
     static Command command(SbuildJob job, SbuildSetup setup, Path logFile) {
         var argv = new ArrayList<String>(List.of("/usr/bin/sbuild",
                 "--chroot-mode=schroot", "--chroot=" + job.schrootName(),
@@ -75,18 +89,15 @@ public class Sbuild {
                 // spend seconds finding nothing to upgrade (what a build-dependency needs newer, its install
                 // upgrades anyway). No apt clean either: the base's cache holds the usual build dependencies.
                 "--apt-update", "--no-apt-distupgrade", "--no-apt-clean",
+                // The session is ended by RunningBuild once sbuild is done, beside the result's upload: ending it
+                // (unmounting, removing the overlay) is about a second that no one needs to wait for.
+                "--purge-session=never",
                 "--pre-build-commands=" + setup.script() + " %SBUILD_CHROOT_EXEC"));
-        if (job.lintianMode() == CheckMode.DISABLED) {
-            argv.add("--no-run-lintian");
-        } else {
-            argv.add("--run-lintian");
-            // Our distribution strings are never Debian's, as in mini-buildd.
-            argv.add("--lintian-opt=--suppress-tags=bad-distribution-in-changes-file");
-            Arrays.stream(job.lintianExtraOptions().strip().split("\\s+")).filter(o -> !o.isEmpty())
-                    .forEach(o -> argv.add("--lintian-opt=" + o));
-            if (job.lintianMode() == CheckMode.WARNFAIL) {
-                argv.add("--lintian-opt=--fail-on=error,warning");
-            }
+        // lintian never through sbuild's --run-lintian (it installs lintian anew in every build, see SessionLintian):
+        // our script runs it in the build's session once the .changes is there.
+        argv.add("--no-run-lintian");
+        if (job.lintianMode() != CheckMode.DISABLED) {
+            argv.add("--chroot-cleanup-commands=" + SessionLintian.CLEANUP_COMMAND);
         }
         if (job.autopkgtestMode() == CheckMode.DISABLED) {
             argv.add("--no-run-autopkgtest");

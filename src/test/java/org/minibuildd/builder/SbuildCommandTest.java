@@ -24,15 +24,20 @@ class SbuildCommandTest {
                 "--autopkgtest-opts=-- schroot mini-buildd-bookworm-amd64").doesNotContain("--no-run-autopkgtest");
         assertThat(command.argv()).startsWith("/usr/bin/sbuild").contains("--chroot=mini-buildd-bookworm-amd64",
                 "--chroot-mode=schroot", "--dist=bookworm-test-unstable", "--arch=amd64", "--arch-all",
-                "--build-dep-resolver=aptitude", "--run-lintian", "--lintian-opt=--suppress-tags=bad-distribution-in-changes-file",
-                "--lintian-opt=--info", "--lintian-opt=--pedantic",
-                "--lintian-opt=--fail-on=error,warning", "--profiles=nodoc,nocheck", "--add-depends=libfoo-dev",
+                "--build-dep-resolver=aptitude", "--profiles=nodoc,nocheck", "--add-depends=libfoo-dev",
                 "--add-depends=bar", "--pre-build-commands=/b/.mini-buildd-sbuild/setup.sh %SBUILD_CHROOT_EXEC")
                 .endsWith("hello_1.0-1.dsc");
         // apt updates (our repository's lists change) but neither dist-upgrades (sbuild's default; the upgrade job
         // keeps the base current) nor cleans (the base's cache holds the usual build dependencies).
         assertThat(command.argv()).contains("--apt-update", "--no-apt-distupgrade", "--no-apt-clean")
                 .doesNotContain("--apt-distupgrade", "--apt-upgrade", "--apt-clean");
+        // lintian runs in the session as our cleanup command (not sbuild's --run-lintian), with the request's options.
+        assertThat(command.argv()).contains("--no-run-lintian", "--chroot-cleanup-commands=/var/lib/mini-buildd/run-lintian %SBUILD_BUILD_DIR")
+                .doesNotContain("--run-lintian").noneMatch(a -> a.startsWith("--lintian-opt"));
+        assertThat(Sbuild.lintianOptions(job)).containsExactly("--suppress-tags=bad-distribution-in-changes-file", "--info",
+                "--pedantic", "--fail-on=error,warning");
+        // The session is ours to end, after sbuild.
+        assertThat(command.argv()).contains("--purge-session=never");
         assertThat(command.environment()).containsEntry("DEB_BUILD_OPTIONS", "nocheck parallel=2");
         assertThat(command.directory()).isEqualTo(Path.of("/b"));
         assertThat(command.logFile()).isEqualTo(Path.of("/b/x.buildlog"));
@@ -43,6 +48,8 @@ class SbuildCommandTest {
         var job = SbuildJob.of(dsc, "bookworm", "i386", "bookworm-test-unstable", "").withLintian(CheckMode.DISABLED, "--info");
         var argv = Sbuild.command(job, setup, Path.of("/b/x.buildlog")).argv();
         assertThat(argv).contains("--no-run-lintian", "--no-arch-all", "--build-dep-resolver=apt", "--no-run-autopkgtest")
-                .noneMatch(a -> a.startsWith("--lintian-opt") || a.startsWith("--profiles") || a.startsWith("--add-depends"));
+                .noneMatch(a -> a.startsWith("--lintian-opt") || a.startsWith("--profiles") || a.startsWith("--add-depends")
+                        || a.startsWith("--chroot-cleanup-commands"));
+        assertThat(Sbuild.lintianOptions(job.withLintian(CheckMode.ERRFAIL, ""))).containsExactly("--suppress-tags=bad-distribution-in-changes-file");
     }
 }

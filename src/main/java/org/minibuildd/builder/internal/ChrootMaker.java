@@ -250,6 +250,9 @@ public class ChrootMaker {
         long stamp = lock.writeLock();
         try {
             startLog(paths, "upgrade of chroot " + paths.name());
+            // No build of ours runs now (we hold the write lock), so an open session is one a dead daemon left
+            // behind; its overlay must not stay mounted over a base that changes under it.
+            schroot.endSessions(paths.name());
             status(paths, Phase.UPGRADING, "apt-get update and dist-upgrade in the base chroot");
             schroot.script("source:" + paths.name(), configureScript(config, false), paths.log(), APT_TIMEOUT);
             appendLog(paths, "I: chroot " + paths.name() + " upgraded");

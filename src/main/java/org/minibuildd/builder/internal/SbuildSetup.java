@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * The build's apt data goes into the session before sbuild's own apt update: a host script, run by sbuild as a
  * pre-build command with the session's root exec command ({@code %SBUILD_CHROOT_EXEC}) as its arguments, writes
  * the request's sources.list (replacing the base's), preferences and keys into the snapshot, and notes the session
- * id so a cancelled build's session can be ended. sbuild 0.85 has no option for preferences, and its
+ * id so a cancelled build's session can be ended, and puts {@link SessionLintian}'s script there when lintian runs.
+ * sbuild 0.85 has no option for preferences, and its
  * {@code --extra-repository} would only add to the base's sources.
  */
 public final class SbuildSetup {
@@ -39,7 +40,10 @@ public final class SbuildSetup {
               [ -e "$key" ] || continue
               "$@" sh -c "cat > /etc/apt/trusted.gpg.d/mini-buildd-$(basename "$key")" < "$key"
             done
-            """;
+            if [ -e "$dir/run-lintian" ]; then
+              "$@" sh -c 'mkdir -p "$(dirname "$0")" && cat > "$0" && chmod 0755 "$0"' %s < "$dir/run-lintian"
+            fi
+            """.formatted(SessionLintian.IN_SESSION);
 
     private final Path dir;
 
@@ -64,7 +68,8 @@ public final class SbuildSetup {
         return dir.resolve("session-id");
     }
 
-    public void write(String sources, String preferences, String keys) throws IOException {
+    /** {@code lintianScript} is null when lintian does not run. */
+    public void write(String sources, String preferences, String keys, String lintianScript) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("apt_sources.list"), sources);
         Files.writeString(dir.resolve("apt_preferences"), preferences == null ? "" : preferences);
@@ -73,6 +78,10 @@ public final class SbuildSetup {
             Files.writeString(dir.resolve("apt-key-" + i + ".asc"), blocks.get(i) + "\n");
         }
         Files.writeString(sbuildrc(), "# mini-buildd passes every option on sbuild's command line.\n1;\n");
+        Files.deleteIfExists(dir.resolve("run-lintian"));
+        if (lintianScript != null) {
+            Files.writeString(dir.resolve("run-lintian"), lintianScript);
+        }
         Files.writeString(script(), SCRIPT);
         Files.setPosixFilePermissions(script(), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.deleteIfExists(sessionFile());
