@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.minibuildd.builder.internal.BaseAptLists;
 import org.minibuildd.builder.internal.ChrootLocks;
+import org.minibuildd.builder.internal.ChrootPaths;
 import org.minibuildd.builder.internal.SbuildSetup;
 import org.minibuildd.builder.internal.SessionLintian;
 import org.minibuildd.builder.internal.Schroot;
+import org.minibuildd.daemon.Home;
 import org.minibuildd.debian.CheckMode;
 import org.minibuildd.process.Command;
 import org.minibuildd.process.ProcessRunner;
@@ -27,10 +30,12 @@ public class Sbuild {
 
     private final ProcessRunner runner;
     private final ChrootLocks locks;
+    private final Home home;
 
-    public Sbuild(ProcessRunner runner, ChrootLocks locks) {
+    public Sbuild(ProcessRunner runner, ChrootLocks locks, Home home) {
         this.runner = runner;
         this.locks = locks;
+        this.home = home;
     }
 
     /** Builds and waits; the result says how it went (a failed build is a result, not an exception). */
@@ -46,7 +51,8 @@ public class Sbuild {
         var setup = new SbuildSetup(job.buildDir().resolve(".mini-buildd-sbuild"));
         try {
             setup.write(job.aptSources(), job.aptPreferences(), job.aptKeys(),
-                    job.lintianMode() == CheckMode.DISABLED ? null : SessionLintian.script(lintianOptions(job)));
+                    job.lintianMode() == CheckMode.DISABLED ? null : SessionLintian.script(lintianOptions(job)),
+                    BaseAptLists.of(ChrootPaths.of(home, job.codename(), job.architecture())).toUpdate(job.aptSources()));
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             Files.deleteIfExists(logFile);
         } catch (IOException e) {
@@ -84,11 +90,12 @@ public class Sbuild {
                 // The log goes to stdout, which the runner streams into the log file; no second copy by sbuild.
                 "--verbose", "--nolog",
                 "--no-run-piuparts",
-                // Our repository's lists change with every upload, so apt updates in each build. No dist-upgrade
-                // (sbuild's default is to run one): the upgrade job keeps the base current, so a build would only
-                // spend seconds finding nothing to upgrade (what a build-dependency needs newer, its install
-                // upgrades anyway). No apt clean either: the base's cache holds the usual build dependencies.
-                "--apt-update", "--no-apt-distupgrade", "--no-apt-clean",
+                // apt updates in the setup script, not here (see BaseAptLists): only the lists the base does not
+                // keep fresh, our repository's always among them. No dist-upgrade (sbuild's default is to run one):
+                // the upgrade job keeps the base current, so a build would only spend seconds finding nothing to
+                // upgrade (what a build-dependency needs newer, its install upgrades anyway). No apt clean either:
+                // the base's cache holds the usual build dependencies.
+                "--no-apt-update", "--no-apt-distupgrade", "--no-apt-clean",
                 // The session is ended by RunningBuild once sbuild is done, beside the result's upload: ending it
                 // (unmounting, removing the overlay) is about a second that no one needs to wait for.
                 "--purge-session=never",

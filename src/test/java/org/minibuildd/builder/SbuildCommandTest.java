@@ -27,10 +27,11 @@ class SbuildCommandTest {
                 "--build-dep-resolver=aptitude", "--profiles=nodoc,nocheck", "--add-depends=libfoo-dev",
                 "--add-depends=bar", "--pre-build-commands=/b/.mini-buildd-sbuild/setup.sh %SBUILD_CHROOT_EXEC")
                 .endsWith("hello_1.0-1.dsc");
-        // apt updates (our repository's lists change) but neither dist-upgrades (sbuild's default; the upgrade job
-        // keeps the base current) nor cleans (the base's cache holds the usual build dependencies).
-        assertThat(command.argv()).contains("--apt-update", "--no-apt-distupgrade", "--no-apt-clean")
-                .doesNotContain("--apt-distupgrade", "--apt-upgrade", "--apt-clean");
+        // sbuild neither updates (our setup script does, only what the base lacks) nor dist-upgrades (sbuild's
+        // default; the upgrade job keeps the base current) nor cleans (the base's cache holds the usual build
+        // dependencies).
+        assertThat(command.argv()).contains("--no-apt-update", "--no-apt-distupgrade", "--no-apt-clean")
+                .doesNotContain("--apt-update", "--apt-distupgrade", "--apt-upgrade", "--apt-clean");
         // lintian runs in the session as our cleanup command (not sbuild's --run-lintian), with the request's options.
         assertThat(command.argv()).contains("--no-run-lintian", "--chroot-cleanup-commands=/var/lib/mini-buildd/run-lintian %SBUILD_BUILD_DIR")
                 .doesNotContain("--run-lintian").noneMatch(a -> a.startsWith("--lintian-opt"));

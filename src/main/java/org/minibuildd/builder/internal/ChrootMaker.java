@@ -200,6 +200,8 @@ public class ChrootMaker {
         // (debhelper does) spends a second or more rebuilding man-db's index in the man-db trigger.
         script.append("echo 'man-db man-db/auto-update boolean false' | debconf-set-selections\n");
         script.append("apt-get -q update\n");
+        // When the lists were fresh: builds update only what the base has no fresh lists for (BaseAptLists).
+        script.append("mkdir -p /var/lib/mini-buildd && touch /").append(BaseAptLists.STAMP).append('\n');
         if (install && !settings.packages().isEmpty()) {
             script.append("apt-get -q -y install ").append(String.join(" ", settings.packages())).append('\n');
         }

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The build's apt data goes into the session before sbuild's own apt update: a host script, run by sbuild as a
- * pre-build command with the session's root exec command ({@code %SBUILD_CHROOT_EXEC}) as its arguments, writes
- * the request's sources.list (replacing the base's), preferences and keys into the snapshot, and notes the session
- * id so a cancelled build's session can be ended, and puts {@link SessionLintian}'s script there when lintian runs.
- * sbuild 0.85 has no option for preferences, and its
- * {@code --extra-repository} would only add to the base's sources.
+ * The build's apt data goes into the session, and apt updates there, before sbuild sets up the build. A host
+ * script, run by sbuild as a pre-build command with the session's root exec command ({@code %SBUILD_CHROOT_EXEC})
+ * as its arguments, writes the request's sources.list (replacing the base's), preferences and keys into the
+ * snapshot, updates the lists the base has no fresh ones for ({@link BaseAptLists}), puts {@link SessionLintian}'s
+ * script there when lintian runs, and notes the session id so the session can be ended after sbuild. sbuild 0.85
+ * has no option for preferences, and its {@code --extra-repository} would only add to the base's sources.
  */
 public final class SbuildSetup {
 
@@ -40,6 +40,14 @@ public final class SbuildSetup {
               [ -e "$key" ] || continue
               "$@" sh -c "cat > /etc/apt/trusted.gpg.d/mini-buildd-$(basename "$key")" < "$key"
             done
+            if [ -s "$dir/apt_update.list" ]; then
+              echo "apt update of what the chroot has no fresh lists for:"
+              cat "$dir/apt_update.list"
+              "$@" sh -c 'cat > /etc/apt/mini-buildd-update.list' < "$dir/apt_update.list"
+              "$@" apt-get -q update -o Dir::Etc::SourceList=/etc/apt/mini-buildd-update.list -o Dir::Etc::SourceParts=/dev/null \
+                -o APT::Get::List-Cleanup=false -o pkgCacheFile::Generate=false
+              "$@" rm -f /etc/apt/mini-buildd-update.list
+            fi
             if [ -e "$dir/run-lintian" ]; then
               "$@" sh -c 'mkdir -p "$(dirname "$0")" && cat > "$0" && chmod 0755 "$0"' %s < "$dir/run-lintian"
             fi
@@ -68,11 +76,15 @@ public final class SbuildSetup {
         return dir.resolve("session-id");
     }
 
-    /** {@code lintianScript} is null when lintian does not run. */
-    public void write(String sources, String preferences, String keys, String lintianScript) throws IOException {
+    /**
+     * {@code lintianScript} is null when lintian does not run; {@code updateSources} are the lines apt updates
+     * ({@link BaseAptLists}), empty when the base's lists serve them all.
+     */
+    public void write(String sources, String preferences, String keys, String lintianScript, String updateSources) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("apt_sources.list"), sources);
         Files.writeString(dir.resolve("apt_preferences"), preferences == null ? "" : preferences);
+        Files.writeString(dir.resolve("apt_update.list"), updateSources);
         var blocks = splitKeys(keys);
         for (int i = 0; i < blocks.size(); i++) {
             Files.writeString(dir.resolve("apt-key-" + i + ".asc"), blocks.get(i) + "\n");
