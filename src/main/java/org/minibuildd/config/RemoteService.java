@@ -2,10 +2,11 @@ package org.minibuildd.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.minibuildd.config.internal.Handshakes;
-import org.minibuildd.config.internal.RemoteClient;
+import org.minibuildd.config.internal.RemoteStatuses;
 import org.minibuildd.config.internal.RemoteStore;
 import org.minibuildd.openpgp.KeyFormatException;
 import org.minibuildd.openpgp.Keyring;
@@ -27,13 +28,13 @@ public class RemoteService {
     private final RemoteStore store;
     private final Handshakes handshakes;
     private final ConfigActions actions;
-    private final RemoteClient client;
+    private final RemoteStatuses statuses;
 
-    RemoteService(RemoteStore store, Handshakes handshakes, ConfigActions actions, RemoteClient client) {
+    RemoteService(RemoteStore store, Handshakes handshakes, ConfigActions actions, RemoteStatuses statuses) {
         this.store = store;
         this.handshakes = handshakes;
         this.actions = actions;
-        this.client = client;
+        this.statuses = statuses;
     }
 
     /**
@@ -69,18 +70,22 @@ public class RemoteService {
     /**
      * Every Remote as a builder: the ACTIVE ones with the load and chroots their {@code status} gives now, the
      * others (and active ones that do not answer) marked unusable with the reason. Asked at each upload's
-     * packaging, so the choice follows the remotes' current load.
+     * packaging, so the choice follows the remotes' current load; all at once, briefly ({@link RemoteStatuses}).
      */
     public List<RemoteBuilder> builders() {
+        var all = store.urlsWithActive();
+        var answers = statuses.of(all.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
         var builders = new ArrayList<RemoteBuilder>();
-        store.urlsWithActive().forEach((url, active) -> {
+        all.forEach((url, active) -> {
             var bare = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            var answer = answers.get(url);
             if (!active) {
                 builders.add(new RemoteBuilder(bare, "", false, -1.0, List.of(), "Remote " + url + " is not active"));
-                return;
-            }
-            try {
-                var status = client.status(RemoteEndpoint.parse(url));
+            } else if (!answer.answered()) {
+                log.warn("Remote {} cannot take builds now: {}", url, answer.problem());
+                builders.add(new RemoteBuilder(bare, "", false, -1.0, List.of(), answer.problem()));
+            } else {
+                var status = answer.status();
                 var chroots = new ArrayList<String>();
                 if (status.has("chroots")) {
                     status.get("chroots").forEach(c -> chroots.add(c.asString()));
@@ -89,9 +94,6 @@ public class RemoteService {
                 var named = status.has("url") ? status.get("url").asString() : bare;
                 builders.add(new RemoteBuilder(named, incoming, !incoming.isBlank(), status.get("load").asDouble(), chroots,
                         incoming.isBlank() ? "Remote " + url + " names no incoming_url in its status" : ""));
-            } catch (RuntimeException e) {
-                log.warn("Remote {} cannot take builds now: {}", url, e.getMessage());
-                builders.add(new RemoteBuilder(bare, "", false, -1.0, List.of(), e.getMessage()));
             }
         });
         return builders;

@@ -36,7 +36,12 @@ public class RemoteClient {
     private final JsonMapper json = JsonMapper.builder().build();
 
     public JsonNode status(RemoteEndpoint remote) {
-        var status = call(remote, "status", Map.of());
+        return status(remote, REQUEST_TIMEOUT);
+    }
+
+    /** {@code status}, given up after {@code timeout} (a packaging upload should not wait long for a builder). */
+    public JsonNode status(RemoteEndpoint remote, Duration timeout) {
+        var status = call(remote, "status", Map.of(), timeout);
         if (!status.isObject() || !status.has("remotes") || !status.has("load")) {
             throw new IllegalStateException("remote " + remote + " answered status without 'remotes' and 'load': is it a mini-buildd?");
         }
@@ -59,11 +64,15 @@ public class RemoteClient {
     }
 
     private JsonNode call(RemoteEndpoint remote, String call, Map<String, String> arguments) {
+        return call(remote, call, arguments, REQUEST_TIMEOUT);
+    }
+
+    private JsonNode call(RemoteEndpoint remote, String call, Map<String, String> arguments, Duration timeout) {
         URI uri = remote.api(call, arguments);
         var shown = arguments.isEmpty() ? uri.toString() : remote.url() + "mini_buildd/api/" + call + "/";
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET().build(),
+            response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UnreachableException("remote " + remote + " is not reachable: " + shown + ": " + describe(e), e);
