@@ -2,8 +2,6 @@ package org.minibuildd.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +31,8 @@ class ConfigBrowserIT extends DaemonIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = Chromium.start();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 1000));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser = Chromium.startWide();
+        wait = Chromium.waitFor(browser);
     }
 
     @AfterEach
@@ -46,13 +43,11 @@ class ConfigBrowserIT extends DaemonIT {
     }
 
     private void logInOnThisPage(String user, String password) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("id_username"))).sendKeys(user);
-        browser.findElement(By.id("id_password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
+        Chromium.logInOnThisPage(browser, user, password);
     }
 
     private String text(String id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+        return Chromium.text(browser, id);
     }
 
     private void waitForText(String id, String text) {

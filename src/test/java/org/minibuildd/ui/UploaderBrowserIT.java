@@ -2,8 +2,6 @@ package org.minibuildd.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +34,8 @@ class UploaderBrowserIT extends DaemonIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = Chromium.start();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 1000));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser = Chromium.startWide();
+        wait = Chromium.waitFor(browser);
     }
 
     @AfterEach
@@ -50,14 +47,12 @@ class UploaderBrowserIT extends DaemonIT {
 
     private void logIn(String user, String password) {
         browser.get(url("/accounts/login/"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("id_username"))).sendKeys(user);
-        browser.findElement(By.id("id_password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
+        Chromium.logInOnThisPage(browser, user, password);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logged-in-user")));
     }
 
     private String text(String id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+        return Chromium.text(browser, id);
     }
 
     @Test
