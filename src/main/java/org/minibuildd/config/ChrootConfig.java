@@ -12,16 +12,20 @@ import java.util.List;
  * @param aptKeys                 armored public keys the Source's Release is signed with
  * @param upgradeSources          extra apt lines the base chroot is kept upgraded from (the distribution's
  *                                extra sources apt takes updates from by default, e.g. security updates)
+ * @param listSources             extra apt lines the base only keeps the lists of, for builds, and never upgrades
+ *                                from (the distribution's extra sources below apt's default priority, e.g. backports)
  */
 public record ChrootConfig(SourceRef source, String architecture, String backend, String debootstrapCommand,
                            String debootstrapExtraOptions, String personalityOverride, List<String> archives,
-                           List<String> components, List<String> aptKeys, List<String> upgradeSources) {
+                           List<String> components, List<String> aptKeys, List<String> upgradeSources,
+                           List<String> listSources) {
 
     public ChrootConfig {
         archives = List.copyOf(archives);
         components = List.copyOf(components);
         aptKeys = List.copyOf(aptKeys);
         upgradeSources = List.copyOf(upgradeSources);
+        listSources = List.copyOf(listSources);
     }
 
     public String codename() {

@@ -68,6 +68,16 @@ class SetupIT extends DaemonIT {
                 .satisfies(e -> assertThat(e.status()).as(e.toString()).isEqualTo(SetupReport.InstanceStatus.ACTIVE));
         assertThat(java.nio.file.Path.of("/etc/schroot/chroot.d/mini-buildd-bookworm-amd64.conf")).content()
                 .contains("directory=" + HOME.resolve("chroots/bookworm/amd64/source"));
+        // The base upgrades from bookworm and its security updates; it keeps backports' lists for builds, fresh,
+        // but outside what its apt upgrades from.
+        var base = HOME.resolve("chroots/bookworm/amd64/source");
+        assertThat(base.resolve("etc/apt/sources.list")).content()
+                .contains(" bookworm contrib main", " bookworm-security contrib main").doesNotContain("bookworm-backports");
+        assertThat(base.resolve("etc/apt/mini-buildd-lists-only.list")).content().contains(" bookworm-backports contrib main");
+        try (var lists = java.nio.file.Files.list(base.resolve("var/lib/apt/lists"))) {
+            assertThat(lists.map(p -> p.getFileName().toString())).anyMatch(n -> n.contains("bookworm-backports_main_binary-amd64_Packages"));
+        }
+        assertThat(base.resolve("var/lib/mini-buildd/apt-lists-updated")).exists();
         assertThat(report.instances()).filteredOn(e -> e.type().equals("AptKey")).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.status()).isEqualTo(SetupReport.InstanceStatus.ACTIVE));
 

@@ -60,7 +60,7 @@ public final class ChrootSeed {
         var config = new ChrootConfig(new SourceRef("Debian", "bookworm"), "amd64", "Dir", "/usr/sbin/debootstrap",
                 "--cache-dir=" + DEBOOTSTRAP_CACHE, "", List.of(MIRROR), List.of("main"), List.of(),
                 // Kept upgraded from security too, as a daemon's upgrade job keeps its chroots.
-                List.of("deb http://deb.debian.org/debian-security/ bookworm-security main"));
+                List.of("deb http://deb.debian.org/debian-security/ bookworm-security main"), List.of());
         long start = System.nanoTime();
         maker.prepare(config);
         try {

@@ -12,7 +12,7 @@ import org.minibuildd.debian.AptSourceLines;
  * What apt must update in a build's session. The base chroot's lists are kept fresh by prepare and the upgrade job,
  * which note the time in the base ({@link #STAMP}); a build's session starts with those lists, so apt only needs
  * the lines of the request the base has no lists for: our repository's (new with every upload) and any other
- * source the base does not carry. sbuild's own update would fetch every line again, a few seconds of round trips
+ * source the base does not carry (its sources.list, and the lines it keeps lists of only, {@link #LIST_ONLY_SOURCES}). sbuild's own update would fetch every line again, a few seconds of round trips
  * to the Debian mirrors per build. When the base's lists are older than a day and an hour (the upgrade job did
  * not run, the daemon was down) or cannot be read (File backend), every line is updated, as sbuild would.
  */
@@ -20,6 +20,9 @@ public final class BaseAptLists {
 
     /** Touched in the base, relative to its root, each time its apt lists were updated. */
     public static final String STAMP = "var/lib/mini-buildd/apt-lists-updated";
+
+    /** Lines the base keeps the lists of without upgrading from them (e.g. backports), relative to its root. */
+    public static final String LIST_ONLY_SOURCES = "etc/apt/mini-buildd-lists-only.list";
 
     static final Duration FRESH = Duration.ofHours(25);
 
@@ -39,7 +42,9 @@ public final class BaseAptLists {
             var sources = tree.resolve("etc/apt/sources.list");
             if (Files.isRegularFile(stamp) && Files.isRegularFile(sources)
                     && Files.getLastModifiedTime(stamp).toInstant().isAfter(now.minus(FRESH))) {
-                return new BaseAptLists(Files.readString(sources));
+                var listOnly = tree.resolve(LIST_ONLY_SOURCES);
+                return new BaseAptLists(Files.readString(sources)
+                        + (Files.isRegularFile(listOnly) ? Files.readString(listOnly) : ""));
             }
         } catch (IOException e) {
             // unreadable: treated as unknown

@@ -199,7 +199,15 @@ public class ChrootMaker {
         // Nobody reads man pages in a build chroot: without this, every build that installs a package with man pages
         // (debhelper does) spends a second or more rebuilding man-db's index in the man-db trigger.
         script.append("echo 'man-db man-db/auto-update boolean false' | debconf-set-selections\n");
-        script.append("apt-get -q update\n");
+        // Lists only: apt in the base never sees these lines (not in sources.list or sources.list.d), so nothing
+        // is upgraded from them; builds, whose sources have them, find their lists fresh (BaseAptLists).
+        script.append("cat > /").append(BaseAptLists.LIST_ONLY_SOURCES).append(" <<'MINI_BUILDD_EOF'\n");
+        config.listSources().forEach(line -> script.append(line).append('\n'));
+        script.append("MINI_BUILDD_EOF\n");
+        // No list clean-up: each update would delete the lists of the other.
+        script.append("apt-get -q update -o APT::Get::List-Cleanup=false\n");
+        script.append("if [ -s /").append(BaseAptLists.LIST_ONLY_SOURCES).append(" ]; then apt-get -q update -o Dir::Etc::SourceList=/")
+                .append(BaseAptLists.LIST_ONLY_SOURCES).append(" -o Dir::Etc::SourceParts=/dev/null -o APT::Get::List-Cleanup=false; fi\n");
         // When the lists were fresh: builds update only what the base has no fresh lists for (BaseAptLists).
         script.append("mkdir -p /var/lib/mini-buildd && touch /").append(BaseAptLists.STAMP).append('\n');
         if (install && !settings.packages().isEmpty()) {

@@ -61,7 +61,8 @@ public class ChrootStore {
             var components = components(sourceId);
             return new ChrootConfig(source, architecture, r.get(CHROOT.BACKEND), r.get(CHROOT.DEBOOTSTRAP_COMMAND),
                     r.get(CHROOT.DEBOOTSTRAP_EXTRA_OPTIONS), r.get(CHROOT.PERSONALITY_OVERRIDE), archives(sourceId),
-                    components, aptKeys(sourceId), upgradeSources(sourceId, components));
+                    components, aptKeys(sourceId), extraSources(sourceId, components, true),
+                    extraSources(sourceId, components, false));
         });
     }
 
@@ -86,12 +87,17 @@ public class ChrootStore {
         return ofDistribution.isEmpty() ? List.of("main") : ofDistribution;
     }
 
-    private List<String> upgradeSources(long sourceId, List<String> components) {
-        var extras = db.select(SOURCE.ID, SOURCE.CODENAME).from(PRIORITY_SOURCE)
+    /**
+     * The extra sources of the distributions built on the Source: those at apt's default priority or above
+     * ({@code upgrade}: the base takes updates from them), or those below (the base only keeps their lists).
+     */
+    private List<String> extraSources(long sourceId, List<String> components, boolean upgrade) {
+        var priority = upgrade ? PRIORITY_SOURCE.PRIORITY.ge(DEFAULT_APT_PRIORITY) : PRIORITY_SOURCE.PRIORITY.lt(DEFAULT_APT_PRIORITY);
+        var extras = db.selectDistinct(SOURCE.ID, SOURCE.CODENAME).from(PRIORITY_SOURCE)
                 .join(DISTRIBUTION_EXTRA_SOURCE).on(DISTRIBUTION_EXTRA_SOURCE.PRIORITY_SOURCE_ID.eq(PRIORITY_SOURCE.ID))
                 .join(DISTRIBUTION).on(DISTRIBUTION.ID.eq(DISTRIBUTION_EXTRA_SOURCE.DISTRIBUTION_ID))
                 .join(SOURCE).on(SOURCE.ID.eq(PRIORITY_SOURCE.SOURCE_ID))
-                .where(DISTRIBUTION.BASE_SOURCE_ID.eq(sourceId), PRIORITY_SOURCE.PRIORITY.ge(DEFAULT_APT_PRIORITY))
+                .where(DISTRIBUTION.BASE_SOURCE_ID.eq(sourceId), priority)
                 .orderBy(SOURCE.CODENAME).fetch();
         var lines = new ArrayList<String>();
         for (var extra : extras) {

@@ -34,6 +34,11 @@ class BaseAptListsTest {
         assertThat(BaseAptLists.of(tree, now).toUpdate(REQUEST))
                 .isEqualTo("deb [] http://localhost:8066/repositories/test bookworm-test-unstable main\n");
         assertThat(BaseAptLists.of(tree, now).toUpdate("deb http://deb.debian.org/debian bookworm main\n")).isEmpty();
+        // Lines the base keeps the lists of only count as well.
+        var backports = "deb [] http://deb.debian.org/debian/ bookworm-backports main\n";
+        assertThat(BaseAptLists.of(tree, now).toUpdate(backports)).isEqualTo(backports);
+        Files.writeString(tree.resolve(BaseAptLists.LIST_ONLY_SOURCES), "deb http://deb.debian.org/debian bookworm-backports main contrib\n");
+        assertThat(BaseAptLists.of(tree, now).toUpdate(backports)).isEmpty();
 
         // Lists older than the upgrade job's day (and an hour) are not trusted.
         Files.setLastModifiedTime(stamp, FileTime.from(now.minus(Duration.ofHours(26))));

@@ -18,7 +18,8 @@ import org.minibuildd.process.ProcessRunner;
 class ChrootMakerScriptTest {
 
     private static final ChrootConfig BOOKWORM = new ChrootConfig(new SourceRef("Debian", "bookworm"), "amd64", "Dir",
-            "/usr/sbin/debootstrap", "", "", List.of("http://deb.debian.org/debian/"), List.of("main"), List.of(), List.of());
+            "/usr/sbin/debootstrap", "", "", List.of("http://deb.debian.org/debian/"), List.of("main"), List.of(), List.of(),
+            List.of("deb http://deb.debian.org/debian/ bookworm-backports main"));
 
     private static ChrootMaker maker(List<String> cached) {
         // Nothing is written: the maker only writes its scripts here.
@@ -44,6 +45,12 @@ class ChrootMakerScriptTest {
             // The download comes after the upgrade, so it fetches the versions builds will install.
             assertThat(script.indexOf("--download-only")).isGreaterThan(script.indexOf("dist-upgrade"));
             assertThat(script).contains("man-db man-db/auto-update boolean false", "rm -f /var/lib/man-db/auto-update");
+            // Backports' lists are kept fresh for builds, outside what the base's apt upgrades from; then the note.
+            assertThat(script).contains("cat > /etc/apt/mini-buildd-lists-only.list <<'MINI_BUILDD_EOF'\n"
+                    + "deb http://deb.debian.org/debian/ bookworm-backports main\nMINI_BUILDD_EOF\n")
+                    .contains("apt-get -q update -o Dir::Etc::SourceList=/etc/apt/mini-buildd-lists-only.list -o Dir::Etc::SourceParts=/dev/null")
+                    .doesNotContain("sources.list.d");
+            assertThat(script.indexOf("touch /var/lib/mini-buildd/apt-lists-updated")).isGreaterThan(script.indexOf("mini-buildd-lists-only.list -o"));
         }
     }
 
