@@ -12,9 +12,10 @@ import org.minibuildd.debian.AptSourceLines;
  * What apt must update in a build's session. The base chroot's lists are kept fresh by prepare and the upgrade job,
  * which note the time in the base ({@link #STAMP}); a build's session starts with those lists, so apt only needs
  * the lines of the request the base has no lists for: our repository's (new with every upload) and any other
- * source the base does not carry (its sources.list, and the lines it keeps lists of only, {@link #LIST_ONLY_SOURCES}). sbuild's own update would fetch every line again, a few seconds of round trips
- * to the Debian mirrors per build. When the base's lists are older than a day and an hour (the upgrade job did
- * not run, the daemon was down) or cannot be read (File backend), every line is updated, as sbuild would.
+ * source the base does not carry, in its sources.list or among the lines it keeps lists of only
+ * ({@link #LIST_ONLY_SOURCES}). sbuild's own update would fetch every line again: a few seconds of round trips to
+ * the Debian mirrors per build. When the base's lists are older than a day and an hour (the upgrade job did not
+ * run, the daemon was down) or cannot be read (File backend), every line is updated, as sbuild would.
  */
 public final class BaseAptLists {
 
