@@ -89,7 +89,6 @@ public class Sbuild {
                 "--no-source", "--build-dep-resolver=" + job.buildDepResolver(),
                 // The log goes to stdout, which the runner streams into the log file; no second copy by sbuild.
                 "--verbose", "--nolog",
-                "--no-run-piuparts",
                 // apt updates in the setup script, not here (see BaseAptLists): only the lists the base does not
                 // keep fresh, our repository's always among them. No dist-upgrade (sbuild's default is to run one):
                 // the upgrade job keeps the base current, so a build would only spend seconds finding nothing to
@@ -105,6 +104,25 @@ public class Sbuild {
         argv.add("--no-run-lintian");
         if (job.lintianMode() != CheckMode.DISABLED) {
             argv.add("--chroot-cleanup-commands=" + SessionLintian.CLEANUP_COMMAND);
+        }
+        if (job.piupartsMode() == CheckMode.DISABLED) {
+            argv.add("--no-run-piuparts");
+        } else {
+            // piuparts needs root: sbuild runs it on the host through the root argument (sudo by default; the daemon
+            // user's sudoers entry allows piuparts on our chroots), in a session of the build's chroot with the
+            // chroot's own apt sources, with mini-buildd's options but two: no --warn-on-others (its dependency
+            // dummy fails every package that builds a -dbgsym, which depends on its own package) and
+            // --no-eatmydata (schroot's command-prefix already runs everything under eatmydata, and piuparts' own
+            // prefix on top of it fails).
+            argv.add("--run-piuparts");
+            var root = job.piupartsRootArg().strip();
+            // One empty root argument is sbuild's way to say "none"; no argument at all would mean its default, sudo.
+            (root.isEmpty() ? List.of("") : Arrays.asList(root.split("\\s+"))).forEach(a -> argv.add("--piuparts-root-arg=" + a));
+            argv.add("--piuparts-opts=--schroot " + job.schrootName() + " --no-eatmydata --dpkg-force-confdef"
+                    + " --warn-on-debsums-errors --warn-on-leftovers-after-purge --keep-sources-list");
+            if (!job.piupartsExtraOptions().isBlank()) {
+                argv.add("--piuparts-opts=" + job.piupartsExtraOptions().strip());
+            }
         }
         if (job.autopkgtestMode() == CheckMode.DISABLED) {
             argv.add("--no-run-autopkgtest");

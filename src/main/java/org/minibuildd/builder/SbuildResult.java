@@ -39,6 +39,11 @@ public record SbuildResult(Map<String, String> summary, int exitCode, Path chang
         return summary.getOrDefault("Autopkgtest", "");
     }
 
+    /** pass or fail (sbuild's words); empty when piuparts did not run. */
+    public String piuparts() {
+        return summary.getOrDefault("Piuparts", "");
+    }
+
     public String buildTime() {
         return summary.getOrDefault("Build-Time", "");
     }

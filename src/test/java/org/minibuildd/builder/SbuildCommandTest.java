@@ -37,6 +37,16 @@ class SbuildCommandTest {
                 .doesNotContain("--run-lintian").noneMatch(a -> a.startsWith("--lintian-opt"));
         assertThat(Sbuild.lintianOptions(job)).containsExactly("--suppress-tags=bad-distribution-in-changes-file", "--info",
                 "--pedantic", "--fail-on=error,warning");
+        // piuparts as root through sudo, in a session of the build's chroot, with the distribution's extra options.
+        var piuparts = Sbuild.command(job.withPiuparts(CheckMode.ERRFAIL, "--warn-on-install-over-symlink", "sudo"), setup,
+                Path.of("/b/x.buildlog")).argv();
+        assertThat(piuparts).contains("--run-piuparts", "--piuparts-root-arg=sudo", "--piuparts-opts=--warn-on-install-over-symlink")
+                .anyMatch(a -> a.startsWith("--piuparts-opts=--schroot mini-buildd-bookworm-amd64 --no-eatmydata "))
+                .doesNotContain("--no-run-piuparts");
+        assertThat(Sbuild.command(job.withPiuparts(CheckMode.ERRFAIL, "", ""), setup, Path.of("/b/x.buildlog")).argv())
+                .as("no root argument: one empty one, or sbuild would use sudo").contains("--piuparts-root-arg=")
+                .noneMatch(a -> a.equals("--piuparts-opts="));
+        assertThat(command.argv()).contains("--no-run-piuparts");
         // The session is ours to end, after sbuild.
         assertThat(command.argv()).contains("--purge-session=never");
         assertThat(command.environment()).containsEntry("DEB_BUILD_OPTIONS", "nocheck parallel=2");

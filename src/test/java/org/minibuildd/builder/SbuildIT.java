@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,21 +138,37 @@ class SbuildIT {
                 times[0] / 1e9, times[1] / 1e9);
     }
 
+    /** Builds the tiny package of that flavour under {@code name}, with the job changed as given. */
+    private static SbuildResult build(String name, HelloPackage.Flavour flavour, UnaryOperator<SbuildJob> options) throws Exception {
+        var dir = Files.createDirectories(home.builds().resolve(name));
+        var dsc = HelloPackage.source(dir, name, "1.0-1", "bookworm-test-unstable", flavour);
+        var result = sbuild.build(options.apply(job(dsc)), dir.resolve("build.log"));
+        // The build itself succeeds either way: what a check says is the installer's to judge, per its mode.
+        assertThat(result.status()).as(result.logTail()).isEqualTo("successful");
+        return result;
+    }
+
     @Test
     void autopkgtestsRunWhenAskedInASessionOfTheChrootAndTheirVerdictIsInTheResult() throws Exception {
-        for (var flavour : List.of(HelloPackage.Flavour.TESTS_PASS, HelloPackage.Flavour.TESTS_FAIL)) {
-            var name = flavour == HelloPackage.Flavour.TESTS_PASS ? "mbd-tested" : "mbd-untested";
-            var dir = Files.createDirectories(home.builds().resolve(name));
-            var dsc = HelloPackage.source(dir, name, "1.0-1", "bookworm-test-unstable", flavour);
-            var logFile = dir.resolve("build.log");
-            var result = sbuild.build(job(dsc).withAutopkgtest(CheckMode.ERRFAIL), logFile);
+        var passed = build("mbd-tested", HelloPackage.Flavour.TESTS_PASS, job -> job.withAutopkgtest(CheckMode.ERRFAIL));
+        assertThat(passed.autopkgtest()).as(passed.logTail()).isEqualTo("pass");
+        assertThat(passed.log()).content().contains("autopkgtest", "command1");
+        var failed = build("mbd-untested", HelloPackage.Flavour.TESTS_FAIL, job -> job.withAutopkgtest(CheckMode.ERRFAIL));
+        assertThat(failed.autopkgtest()).as(failed.logTail()).isEqualTo("fail");
+        assertNoSessions();
+    }
 
-            // The build itself succeeds either way: what the tests say is the installer's to judge, per its mode.
-            assertThat(result.status()).as(result.logTail()).isEqualTo("successful");
-            assertThat(result.autopkgtest()).as(result.logTail())
-                    .isEqualTo(flavour == HelloPackage.Flavour.TESTS_PASS ? "pass" : "fail");
-            assertThat(Files.readString(logFile)).contains("autopkgtest", "command1");
-        }
+    @Test
+    void piupartsRunsAsRootWhenAskedAndItsVerdictIsInTheResult() throws Exception {
+        // sudo, as the daemon uses it (the tests run as root, so sudo lets them through).
+        UnaryOperator<SbuildJob> piuparts = job -> job.withLintian(CheckMode.DISABLED, "")
+                .withPiuparts(CheckMode.ERRFAIL, "--warn-on-install-over-symlink", "sudo");
+        var purged = build("mbd-purged", HelloPackage.Flavour.GOOD, piuparts);
+        assertThat(purged.piuparts()).as(purged.logTail()).isEqualTo("pass");
+        assertThat(purged.log()).content().contains("PASS: Installation and purging test.", "PASS: All tests.");
+        var uninstallable = build("mbd-uninstallable", HelloPackage.Flavour.POSTINST_FAILS, piuparts);
+        assertThat(uninstallable.piuparts()).as(uninstallable.logTail()).isEqualTo("fail");
+        assertThat(uninstallable.log()).content().contains("this postinst fails", "Piuparts run failed");
         assertNoSessions();
     }
 

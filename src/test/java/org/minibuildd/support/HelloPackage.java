@@ -22,7 +22,9 @@ public final class HelloPackage {
         /** compiles, and has an autopkgtest that runs the installed program and checks what it prints */
         TESTS_PASS,
         /** compiles, and has an autopkgtest that fails */
-        TESTS_FAIL
+        TESTS_FAIL,
+        /** compiles, but its postinst fails: it cannot be installed (piuparts fails it) */
+        POSTINST_FAILS
     }
 
     private static final String MAINTAINER = "mini-buildd tests <tests@example.org>";
@@ -103,6 +105,10 @@ public final class HelloPackage {
             Files.createDirectories(debian.resolve("tests"));
             var check = flavour == Flavour.TESTS_PASS ? name + " | grep -qx '" + name + " " + version + "'" : "echo this test fails >&2; false";
             Files.writeString(debian.resolve("tests/control"), "Test-Command: " + check + "\nDepends: @\n");
+        }
+        if (flavour == Flavour.POSTINST_FAILS) {
+            Files.writeString(debian.resolve("postinst"), "#!/bin/sh\nset -e\n#DEBHELPER#\necho 'this postinst fails' >&2\nexit 1\n");
+            debian.resolve("postinst").toFile().setExecutable(true, false);
         }
         TinyPackages.run(dir, List.of("dpkg-source", "-b", tree.getFileName().toString()));
         return dir.resolve(name + "_" + version.replaceFirst("^\\d+:", "") + ".dsc");

@@ -263,6 +263,9 @@ class BuildWorker implements SmartLifecycle {
                 .withLintian(CheckMode.parse(request.get("X-Mini-Buildd-Lintian-Mode").orElse("ERRFAIL")),
                         request.get("X-Mini-Buildd-Lintian-Extra-Options").orElse(""))
                 .withAutopkgtest(CheckMode.parse(request.get("X-Mini-Buildd-Autopkgtest-Mode").orElse("DISABLED")))
+                .withPiuparts(CheckMode.parse(request.get("X-Mini-Buildd-Piuparts-Mode").orElse("DISABLED")),
+                        request.get("X-Mini-Buildd-Piuparts-Extra-Options").orElse(""),
+                        request.get("X-Mini-Buildd-Piuparts-Root-Arg").orElse("sudo"))
                 .withBuildOptions(request.get("X-Mini-Buildd-Deb-Build-Options").orElse(""),
                         request.get("X-Mini-Buildd-Deb-Build-Profiles").orElse(""),
                         request.get("X-Mini-Buildd-Add-Depends").orElse(""));
@@ -334,6 +337,9 @@ class BuildWorker implements SmartLifecycle {
         summary.put("X-Mini-Buildd-Sbuild-Build-Time", result == null ? "" : result.buildTime());
         summary.put("X-Mini-Buildd-Sbuild-Lintian", result == null ? "" : result.lintian());
         summary.put("X-Mini-Buildd-Sbuild-Package-Time", result == null ? "" : result.packageTime());
+        if (result != null && !result.piuparts().isEmpty()) {
+            summary.put("X-Mini-Buildd-Sbuild-Piuparts", result.piuparts());
+        }
         summary.put("X-Mini-Buildd-Sbuild-Space", result == null ? "" : result.space());
         summary.put("X-Mini-Buildd-Sbuild-Status", result == null ? "failed" : result.status());
         summary.forEach((field, value) -> text.append(field).append(':').append(value == null || value.isEmpty() ? "" : " " + value).append('\n'));

@@ -16,6 +16,7 @@ import org.minibuildd.config.Layout;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.daemon.InstanceService;
 import org.minibuildd.debian.Changes;
+import org.minibuildd.debian.CheckMode;
 import org.minibuildd.debian.MiniBuilddFields;
 import org.minibuildd.debian.UploadOptions;
 import org.minibuildd.openpgp.InstanceKeyStore;
@@ -114,7 +115,13 @@ class BuildRequests {
         fields.put("X-Mini-Buildd-Lintian-Mode", option(target, UploadOptions.Key.LINTIAN_MODE, arch, settings.lintianMode()));
         fields.put("X-Mini-Buildd-Lintian-Extra-Options", settings.lintianExtraOptions());
         fields.put("X-Mini-Buildd-Autopkgtest-Mode", option(target, UploadOptions.Key.AUTOPKGTEST_MODE, arch, settings.autopkgtestMode()));
-        fields.put("X-Mini-Buildd-Piuparts-Mode", option(target, UploadOptions.Key.PIUPARTS_MODE, arch, settings.piupartsMode()));
+        var piuparts = option(target, UploadOptions.Key.PIUPARTS_MODE, arch, settings.piupartsMode());
+        fields.put("X-Mini-Buildd-Piuparts-Mode", piuparts);
+        if (!CheckMode.DISABLED.name().equalsIgnoreCase(piuparts)) {
+            // Only when piuparts runs, so a request without it has the reference's fields and no more.
+            fields.put("X-Mini-Buildd-Piuparts-Extra-Options", settings.piupartsExtraOptions());
+            fields.put("X-Mini-Buildd-Piuparts-Root-Arg", settings.piupartsRootArg());
+        }
         fields.put("X-Mini-Buildd-Buildlog", buildlog);
         // The builder chosen for this architecture serves the live log; the installed log is ours.
         var builder = target.builder(arch).url();

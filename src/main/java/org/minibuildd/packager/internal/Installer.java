@@ -68,6 +68,8 @@ class Installer {
             var mode = String.valueOf(requestField(row, build.architecture(), "X-Mini-Buildd-Lintian-Mode")).toUpperCase(Locale.ROOT);
             var testMode = String.valueOf(requestField(row, build.architecture(), "X-Mini-Buildd-Autopkgtest-Mode")).toUpperCase(Locale.ROOT);
             var autopkgtest = String.valueOf(result.getOrDefault("sbuild_autopkgtest", ""));
+            var piupartsMode = String.valueOf(requestField(row, build.architecture(), "X-Mini-Buildd-Piuparts-Mode")).toUpperCase(Locale.ROOT);
+            var piuparts = String.valueOf(result.getOrDefault("sbuild_piuparts", ""));
             if (!"successful".equals(build.sbuildStatus())) {
                 failures.add(build.architecture() + ": build " + (build.sbuildStatus().isEmpty() ? "gave no status" : build.sbuildStatus())
                         + " (see " + result.getOrDefault("buildlog_installed", "its build log") + ")");
@@ -75,7 +77,11 @@ class Installer {
                 if (lintianFails(mode, build.lintian())) {
                     failures.add(build.architecture() + ": lintian " + build.lintian() + " fails lintian mode " + mode);
                 }
-                if (autopkgtestFails(testMode, autopkgtest)) {
+                if (checkFails(piupartsMode, piuparts)) {
+                    failures.add(build.architecture() + ": piuparts " + (piuparts.isEmpty() ? "did not run" : piuparts)
+                            + " fails piuparts mode " + piupartsMode + " (see " + result.getOrDefault("buildlog_installed", "its build log") + ")");
+                }
+                if (checkFails(testMode, autopkgtest)) {
                     failures.add(build.architecture() + ": autopkgtest " + (autopkgtest.isEmpty() ? "did not run" : autopkgtest)
                             + " fails autopkgtest mode " + testMode + " (see " + result.getOrDefault("buildlog_installed", "its build log") + ")");
                 }
@@ -117,11 +123,11 @@ class Installer {
     }
 
     /**
-     * ERRFAIL and WARNFAIL fail when the tests fail or did not run at all; sbuild already counts skipped tests as a
-     * pass and reports "no tests" for a package without any. IGNORE and DISABLED never fail.
+     * autopkgtest and piuparts: ERRFAIL and WARNFAIL fail when the check fails or did not run at all; sbuild already
+     * counts skipped tests as a pass and reports "no tests" for a package without any. IGNORE and DISABLED never fail.
      */
-    static boolean autopkgtestFails(String mode, String autopkgtest) {
-        var result = autopkgtest.toLowerCase(Locale.ROOT);
+    static boolean checkFails(String mode, String verdict) {
+        var result = verdict.toLowerCase(Locale.ROOT);
         return switch (mode) {
             case "ERRFAIL", "WARNFAIL" -> result.isEmpty() || result.equals("fail");
             default -> false;

@@ -21,15 +21,15 @@ class InstallerTest {
     }
 
     @Test
-    void autopkgtestFailsAsItsModeSays() {
-        assertThat(Installer.autopkgtestFails("ERRFAIL", "fail")).isTrue();
-        assertThat(Installer.autopkgtestFails("ERRFAIL", "")).as("asked for, never ran").isTrue();
-        assertThat(Installer.autopkgtestFails("ERRFAIL", "pass")).isFalse();
-        assertThat(Installer.autopkgtestFails("ERRFAIL", "no tests")).isFalse();
-        assertThat(Installer.autopkgtestFails("WARNFAIL", "fail")).isTrue();
-        assertThat(Installer.autopkgtestFails("WARNFAIL", "no tests")).isFalse();
-        assertThat(Installer.autopkgtestFails("IGNORE", "fail")).isFalse();
-        assertThat(Installer.autopkgtestFails("DISABLED", "")).isFalse();
+    void autopkgtestAndPiupartsFailAsTheirModeSays() {
+        assertThat(Installer.checkFails("ERRFAIL", "fail")).isTrue();
+        assertThat(Installer.checkFails("ERRFAIL", "")).as("asked for, never ran").isTrue();
+        assertThat(Installer.checkFails("ERRFAIL", "pass")).isFalse();
+        assertThat(Installer.checkFails("ERRFAIL", "no tests")).isFalse();
+        assertThat(Installer.checkFails("WARNFAIL", "fail")).isTrue();
+        assertThat(Installer.checkFails("WARNFAIL", "no tests")).isFalse();
+        assertThat(Installer.checkFails("IGNORE", "fail")).isFalse();
+        assertThat(Installer.checkFails("DISABLED", "")).isFalse();
     }
 
     @Test
