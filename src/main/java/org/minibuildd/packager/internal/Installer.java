@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.minibuildd.config.RepositoryService;
 import org.minibuildd.daemon.CrashWindows;
@@ -65,26 +66,20 @@ class Installer {
             var dir = java.nio.file.Path.of(build.resultDir());
             var result = resultFields(dir, row, build.architecture());
             results.put(build.architecture(), result);
-            var mode = String.valueOf(requestField(row, build.architecture(), "X-Mini-Buildd-Lintian-Mode")).toUpperCase(Locale.ROOT);
-            var testMode = String.valueOf(requestField(row, build.architecture(), "X-Mini-Buildd-Autopkgtest-Mode")).toUpperCase(Locale.ROOT);
-            var autopkgtest = String.valueOf(result.getOrDefault("sbuild_autopkgtest", ""));
-            var piupartsMode = String.valueOf(requestField(row, build.architecture(), "X-Mini-Buildd-Piuparts-Mode")).toUpperCase(Locale.ROOT);
-            var piuparts = String.valueOf(result.getOrDefault("sbuild_piuparts", ""));
+            var request = request(row, build.architecture());
+            var mode = mode(request, "X-Mini-Buildd-Lintian-Mode");
+            var log = result.getOrDefault("buildlog_installed", "its build log");
             if (!"successful".equals(build.sbuildStatus())) {
                 failures.add(build.architecture() + ": build " + (build.sbuildStatus().isEmpty() ? "gave no status" : build.sbuildStatus())
-                        + " (see " + result.getOrDefault("buildlog_installed", "its build log") + ")");
+                        + " (see " + log + ")");
             } else if (!suite.experimental()) {
                 if (lintianFails(mode, build.lintian())) {
                     failures.add(build.architecture() + ": lintian " + build.lintian() + " fails lintian mode " + mode);
                 }
-                if (checkFails(piupartsMode, piuparts)) {
-                    failures.add(build.architecture() + ": piuparts " + (piuparts.isEmpty() ? "did not run" : piuparts)
-                            + " fails piuparts mode " + piupartsMode + " (see " + result.getOrDefault("buildlog_installed", "its build log") + ")");
-                }
-                if (checkFails(testMode, autopkgtest)) {
-                    failures.add(build.architecture() + ": autopkgtest " + (autopkgtest.isEmpty() ? "did not run" : autopkgtest)
-                            + " fails autopkgtest mode " + testMode + " (see " + result.getOrDefault("buildlog_installed", "its build log") + ")");
-                }
+                checkVerdict(failures, build.architecture(), "piuparts", mode(request, "X-Mini-Buildd-Piuparts-Mode"),
+                        String.valueOf(result.getOrDefault("sbuild_piuparts", "")), log);
+                checkVerdict(failures, build.architecture(), "autopkgtest", mode(request, "X-Mini-Buildd-Autopkgtest-Mode"),
+                        String.valueOf(result.getOrDefault("sbuild_autopkgtest", "")), log);
             }
             sbuildChanges.add(BuildResults.sbuildChanges(dir, row.source(), row.version(), build.architecture()));
         }
@@ -150,13 +145,26 @@ class Installer {
         return fields;
     }
 
-    private static Object requestField(UploadStore.Row row, String arch, String field) {
+    /** The build request sent for the architecture (read once for all its check modes); empty when unreadable. */
+    private static Optional<Changes> request(UploadStore.Row row, String arch) {
         var name = row.source() + "_" + row.version() + "_mini-buildd-buildrequest_" + arch + ".changes";
         var file = row.dir().getParent().resolve(arch).resolve(name);
         try {
-            return Changes.parseInternal(Files.readString(file)).get(field).orElse("");
+            return Optional.of(Changes.parseInternal(Files.readString(file)));
         } catch (IOException | DebianFormatException e) {
-            return "";
+            return Optional.empty();
+        }
+    }
+
+    private static String mode(Optional<Changes> request, String field) {
+        return request.flatMap(r -> r.get(field)).orElse("").toUpperCase(Locale.ROOT);
+    }
+
+    /** autopkgtest and piuparts: a failure names the verdict (or that the check did not run), the mode and the log. */
+    private static void checkVerdict(List<String> failures, String arch, String check, String mode, String verdict, Object log) {
+        if (checkFails(mode, verdict)) {
+            failures.add(arch + ": " + check + " " + (verdict.isEmpty() ? "did not run" : verdict) + " fails " + check + " mode "
+                    + mode + " (see " + log + ")");
         }
     }
 }
