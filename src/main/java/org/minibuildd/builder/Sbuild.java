@@ -105,7 +105,7 @@ public class Sbuild {
         if (job.lintianMode() != CheckMode.DISABLED) {
             argv.add("--chroot-cleanup-commands=" + SessionLintian.CLEANUP_COMMAND);
         }
-        if (job.piupartsMode() == CheckMode.DISABLED) {
+        if (job.piuparts().mode() == CheckMode.DISABLED) {
             argv.add("--no-run-piuparts");
         } else {
             // piuparts needs root: sbuild runs it on the host through the root argument (sudo by default; the daemon
@@ -115,13 +115,13 @@ public class Sbuild {
             // --no-eatmydata (schroot's command-prefix already runs everything under eatmydata, and piuparts' own
             // prefix on top of it fails).
             argv.add("--run-piuparts");
-            var root = job.piupartsRootArg().strip();
+            var root = job.piuparts().rootArg().strip();
             // One empty root argument is sbuild's way to say "none"; no argument at all would mean its default, sudo.
             (root.isEmpty() ? List.of("") : Arrays.asList(root.split("\\s+"))).forEach(a -> argv.add("--piuparts-root-arg=" + a));
             argv.add("--piuparts-opts=--schroot " + job.schrootName() + " --no-eatmydata --dpkg-force-confdef"
                     + " --warn-on-debsums-errors --warn-on-leftovers-after-purge --keep-sources-list");
-            if (!job.piupartsExtraOptions().isBlank()) {
-                argv.add("--piuparts-opts=" + job.piupartsExtraOptions().strip());
+            if (!job.piuparts().extraOptions().isBlank()) {
+                argv.add("--piuparts-opts=" + job.piuparts().extraOptions().strip());
             }
         }
         if (job.autopkgtestMode() == CheckMode.DISABLED) {

@@ -23,70 +23,78 @@ import org.minibuildd.debian.CheckMode;
  * @param addDepends          extra build dependencies, comma separated; empty for none
  * @param autopkgtestMode     DISABLED skips the package's autopkgtests; otherwise they run after the build, in a
  *                            session of the same chroot
- * @param piupartsMode        DISABLED skips piuparts; otherwise it installs, removes and purges the built packages in a
- *                            session of the same chroot, run as root through {@code piupartsRootArg}
- * @param piupartsExtraOptions e.g. {@code --info}
- * @param piupartsRootArg     the command that makes piuparts root, e.g. {@code sudo}; empty when already root
+ * @param piuparts            whether and how piuparts runs ({@link Piuparts})
  * @param timeout             the whole build is killed after this
  */
 public record SbuildJob(Path dsc, String codename, String architecture, String distribution, boolean archAll,
                         String buildDepResolver, String aptSources, String aptPreferences, String aptKeys,
                         CheckMode lintianMode, String lintianExtraOptions, String debBuildOptions,
-                        String debBuildProfiles, String addDepends, CheckMode autopkgtestMode, CheckMode piupartsMode,
-                        String piupartsExtraOptions, String piupartsRootArg, Duration timeout) {
+                        String debBuildProfiles, String addDepends, CheckMode autopkgtestMode, Piuparts piuparts, Duration timeout) {
+
+    /**
+     * piuparts for the build.
+     *
+     * @param mode         DISABLED skips piuparts; otherwise it installs, removes and purges the built packages in a
+     *                     session of the same chroot, run as root through {@code rootArg}
+     * @param extraOptions the distribution's extra piuparts options; empty for none
+     * @param rootArg      the command that makes piuparts root, e.g. {@code sudo}; empty when already root
+     */
+    public record Piuparts(CheckMode mode, String extraOptions, String rootArg) {
+        public static final Piuparts DISABLED = new Piuparts(CheckMode.DISABLED, "", "sudo");
+    }
 
     /** A job with mini-buildd's defaults: apt resolver, no extra apt data, lintian ERRFAIL with --info, 4 hours. */
     public static SbuildJob of(Path dsc, String codename, String architecture, String distribution, String aptSources) {
         return new SbuildJob(dsc, codename, architecture, distribution, false, "apt", aptSources, "", "",
-                CheckMode.ERRFAIL, "--info", "", "", "", CheckMode.DISABLED, CheckMode.DISABLED, "", "sudo", Duration.ofHours(4));
+                CheckMode.ERRFAIL, "--info", "", "", "", CheckMode.DISABLED, Piuparts.DISABLED, Duration.ofHours(4));
     }
 
     public SbuildJob withArchAll(boolean value) {
         return new SbuildJob(dsc, codename, architecture, distribution, value, buildDepResolver, aptSources, aptPreferences,
                 aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, autopkgtestMode,
-                piupartsMode, piupartsExtraOptions, piupartsRootArg, timeout);
+                piuparts, timeout);
     }
 
     public SbuildJob withResolver(String value) {
         return new SbuildJob(dsc, codename, architecture, distribution, archAll, value, aptSources, aptPreferences,
                 aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, autopkgtestMode,
-                piupartsMode, piupartsExtraOptions, piupartsRootArg, timeout);
+                piuparts, timeout);
     }
 
     public SbuildJob withApt(String preferences, String keys) {
         return new SbuildJob(dsc, codename, architecture, distribution, archAll, buildDepResolver, aptSources, preferences,
                 keys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, autopkgtestMode,
-                piupartsMode, piupartsExtraOptions, piupartsRootArg, timeout);
+                piuparts, timeout);
     }
 
     public SbuildJob withLintian(CheckMode mode, String extraOptions) {
         return new SbuildJob(dsc, codename, architecture, distribution, archAll, buildDepResolver, aptSources, aptPreferences,
                 aptKeys, mode, extraOptions, debBuildOptions, debBuildProfiles, addDepends, autopkgtestMode,
-                piupartsMode, piupartsExtraOptions, piupartsRootArg, timeout);
+                piuparts, timeout);
     }
 
     public SbuildJob withBuildOptions(String options, String profiles, String depends) {
         return new SbuildJob(dsc, codename, architecture, distribution, archAll, buildDepResolver, aptSources, aptPreferences,
                 aptKeys, lintianMode, lintianExtraOptions, options, profiles, depends, autopkgtestMode,
-                piupartsMode, piupartsExtraOptions, piupartsRootArg, timeout);
+                piuparts, timeout);
     }
 
     public SbuildJob withAutopkgtest(CheckMode mode) {
         return new SbuildJob(dsc, codename, architecture, distribution, archAll, buildDepResolver, aptSources, aptPreferences,
                 aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, mode,
-                piupartsMode, piupartsExtraOptions, piupartsRootArg, timeout);
+                piuparts, timeout);
     }
 
     public SbuildJob withPiuparts(CheckMode mode, String extraOptions, String rootArg) {
         return new SbuildJob(dsc, codename, architecture, distribution, archAll, buildDepResolver, aptSources, aptPreferences,
-                aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, autopkgtestMode, mode,
-                extraOptions, rootArg, timeout);
+                aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, autopkgtestMode,
+                new Piuparts(mode, extraOptions, rootArg), timeout);
     }
 
     public SbuildJob withTimeout(Duration value) {
         return new SbuildJob(dsc, codename, architecture, distribution, archAll, buildDepResolver, aptSources, aptPreferences,
                 aptKeys, lintianMode, lintianExtraOptions, debBuildOptions, debBuildProfiles, addDepends, autopkgtestMode,
-                piupartsMode, piupartsExtraOptions, piupartsRootArg, value);
+                piuparts, value);
     }
 
     public Path buildDir() {
