@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -36,7 +35,6 @@ public final class RunningBuild {
     private final Schroot schroot;
     private final Runnable release;
     private final AtomicBoolean released = new AtomicBoolean();
-    private final CompletableFuture<Void> sessionEnded = new CompletableFuture<>();
 
     RunningBuild(SbuildJob job, RunningProcess process, SbuildSetup setup, Path logFile, Schroot schroot, Runnable release) {
         this.job = job;
@@ -69,11 +67,6 @@ public final class RunningBuild {
         process.cancel();
     }
 
-    /** Completes once the build's schroot session is ended, shortly after {@link #await()} returned. */
-    public CompletableFuture<Void> sessionEnded() {
-        return sessionEnded;
-    }
-
     public SbuildResult await() throws InterruptedException {
         int exitCode;
         String stopped = null;
@@ -97,7 +90,6 @@ public final class RunningBuild {
                     if (released.compareAndSet(false, true)) {
                         release.run();
                     }
-                    sessionEnded.complete(null);
                 }
             });
         }
