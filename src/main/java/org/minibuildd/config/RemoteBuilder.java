@@ -17,4 +17,9 @@ public record RemoteBuilder(String url, String incomingUrl, boolean usable, doub
     public RemoteBuilder {
         chroots = List.copyOf(chroots);
     }
+
+    /** A Remote that cannot take builds now, and why. */
+    static RemoteBuilder unusable(String url, String problem) {
+        return new RemoteBuilder(url, "", false, -1.0, List.of(), problem);
+    }
 }

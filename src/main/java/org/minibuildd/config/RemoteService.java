@@ -80,10 +80,10 @@ public class RemoteService {
             var bare = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
             var answer = answers.get(url);
             if (!active) {
-                builders.add(new RemoteBuilder(bare, "", false, -1.0, List.of(), "Remote " + url + " is not active"));
+                builders.add(RemoteBuilder.unusable(bare, "Remote " + url + " is not active"));
             } else if (!answer.answered()) {
                 log.warn("Remote {} cannot take builds now: {}", url, answer.problem());
-                builders.add(new RemoteBuilder(bare, "", false, -1.0, List.of(), answer.problem()));
+                builders.add(RemoteBuilder.unusable(bare, answer.problem()));
             } else {
                 var status = answer.status();
                 var chroots = new ArrayList<String>();
