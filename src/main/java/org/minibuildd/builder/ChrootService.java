@@ -8,7 +8,6 @@ import java.util.List;
 import org.minibuildd.builder.ChrootProgress.Phase;
 import org.minibuildd.builder.internal.ChrootBoard;
 import org.minibuildd.builder.internal.ChrootMaker;
-import org.minibuildd.builder.internal.ChrootPaths;
 import org.minibuildd.builder.internal.DebootstrapLog;
 import org.minibuildd.config.ChrootConfigService;
 import org.minibuildd.config.ConfigActions;
@@ -67,9 +66,9 @@ public class ChrootService {
         return new RemadeChroot(key, actions.state(chroot).status().name(), message);
     }
 
-    /** {@code mini-buildd-<codename>-<arch>}, the schroot name builds use. */
-    public static String schrootName(String codename, String architecture) {
-        return ChrootPaths.schrootName(codename, architecture);
+    /** {@code <schroot prefix>-<codename>-<arch>}, the schroot name this instance's builds use. */
+    public String schrootName(String codename, String architecture) {
+        return maker.paths(codename, architecture).name();
     }
 
     /** What is being done to the chroot now; while debootstrap runs, the fraction follows its log. */

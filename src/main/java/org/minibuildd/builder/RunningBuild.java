@@ -29,19 +29,22 @@ public final class RunningBuild {
     private static final int TAIL_LINES = 40;
 
     private final SbuildJob job;
+    private final String schroot;
     private final RunningProcess process;
     private final SbuildSetup setup;
     private final Path logFile;
-    private final Schroot schroot;
+    private final Schroot schrootCalls;
     private final Runnable release;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    RunningBuild(SbuildJob job, RunningProcess process, SbuildSetup setup, Path logFile, Schroot schroot, Runnable release) {
+    RunningBuild(SbuildJob job, String chroot, RunningProcess process, SbuildSetup setup, Path logFile, Schroot schroot,
+                 Runnable release) {
         this.job = job;
+        this.schroot = chroot;
         this.process = process;
         this.setup = setup;
         this.logFile = logFile;
-        this.schroot = schroot;
+        this.schrootCalls = schroot;
         this.release = release;
     }
 
@@ -111,8 +114,8 @@ public final class RunningBuild {
     private void endLeftSession() {
         setup.session().ifPresent(session -> {
             try {
-                if (schroot.sessions(job.schrootName()).contains(session)) {
-                    schroot.endSession(session);
+                if (schrootCalls.sessions(schroot).contains(session)) {
+                    schrootCalls.endSession(session);
                 }
             } catch (RuntimeException e) {
                 log.warn("could not end the schroot session {} of a stopped build: {}", session, e.getMessage());

@@ -15,14 +15,15 @@ import org.minibuildd.builder.internal.SbuildSetup;
 import org.minibuildd.builder.internal.SessionLintian;
 import org.minibuildd.builder.internal.Schroot;
 import org.minibuildd.daemon.Home;
+import org.minibuildd.daemon.MiniBuilddSettings;
 import org.minibuildd.debian.CheckMode;
 import org.minibuildd.process.Command;
 import org.minibuildd.process.ProcessRunner;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs Debian's sbuild (bookworm's 0.85, schroot mode) for one {@code .dsc} in a snapshot session of the chroot
- * {@code mini-buildd-<codename>-<arch>}, with the request's apt sources, preferences and keys, lintian per the
+ * Runs Debian's sbuild (bookworm's 0.85, schroot mode) for one {@code .dsc} in a snapshot session of this builder's
+ * chroot {@code <schroot prefix>-<codename>-<arch>} ({@code minibuildd.chroots.schroot-prefix}), with the request's apt sources, preferences and keys, lintian per the
  * check mode (run by {@link SessionLintian} in the same session), and the log streamed to a file while it builds.
  */
 @Service
@@ -31,11 +32,23 @@ public class Sbuild {
     private final ProcessRunner runner;
     private final ChrootLocks locks;
     private final Home home;
+    private final String schrootPrefix;
 
-    public Sbuild(ProcessRunner runner, ChrootLocks locks, Home home) {
+    @org.springframework.beans.factory.annotation.Autowired
+    Sbuild(ProcessRunner runner, ChrootLocks locks, Home home, MiniBuilddSettings settings) {
+        this(runner, locks, home, settings.chroots().schrootPrefix());
+    }
+
+    public Sbuild(ProcessRunner runner, ChrootLocks locks, Home home, String schrootPrefix) {
         this.runner = runner;
         this.locks = locks;
         this.home = home;
+        this.schrootPrefix = schrootPrefix;
+    }
+
+    /** The chroot a job builds in: this builder's schroot name for the job's codename and architecture. */
+    public ChrootPaths chroot(SbuildJob job) {
+        return ChrootPaths.of(home, schrootPrefix, job.codename(), job.architecture());
     }
 
     /** Builds and waits; the result says how it went (a failed build is a result, not an exception). */
@@ -49,20 +62,21 @@ public class Sbuild {
      */
     public RunningBuild start(SbuildJob job, Path logFile) {
         var setup = new SbuildSetup(job.buildDir().resolve(".mini-buildd-sbuild"));
+        var chroot = chroot(job);
         try {
             setup.write(job.aptSources(), job.aptPreferences(), job.aptKeys(),
                     job.lintianMode() == CheckMode.DISABLED ? null : SessionLintian.script(lintianOptions(job)),
-                    BaseAptLists.of(ChrootPaths.of(home, job.codename(), job.architecture())).toUpdate(job.aptSources()));
+                    BaseAptLists.of(chroot).toUpdate(job.aptSources()), job.ownRepository());
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             Files.deleteIfExists(logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up the build in " + job.buildDir() + ": " + e.getMessage(), e);
         }
-        var lock = locks.of(job.schrootName());
+        var lock = locks.of(chroot.name());
         long stamp = lock.readLock();
         try {
-            var process = runner.start(command(job, setup, logFile));
-            return new RunningBuild(job, process, setup, logFile, new Schroot(runner), () -> lock.unlockRead(stamp));
+            var process = runner.start(command(job, chroot.name(), setup, logFile));
+            return new RunningBuild(job, chroot.name(), process, setup, logFile, new Schroot(runner), () -> lock.unlockRead(stamp));
         } catch (RuntimeException e) {
             lock.unlockRead(stamp);
             throw e;
@@ -81,9 +95,9 @@ public class Sbuild {
         return options;
     }
 
-    static Command command(SbuildJob job, SbuildSetup setup, Path logFile) {
+    static Command command(SbuildJob job, String schroot, SbuildSetup setup, Path logFile) {
         var argv = new ArrayList<String>(List.of("/usr/bin/sbuild",
-                "--chroot-mode=schroot", "--chroot=" + job.schrootName(),
+                "--chroot-mode=schroot", "--chroot=" + schroot,
                 "--dist=" + job.distribution(), "--arch=" + job.architecture(),
                 job.archAll() ? "--arch-all" : "--no-arch-all",
                 "--no-source", "--build-dep-resolver=" + job.buildDepResolver(),
@@ -118,7 +132,7 @@ public class Sbuild {
             var root = job.piuparts().rootArg().strip();
             // One empty root argument is sbuild's way to say "none"; no argument at all would mean its default, sudo.
             (root.isEmpty() ? List.of("") : Arrays.asList(root.split("\\s+"))).forEach(a -> argv.add("--piuparts-root-arg=" + a));
-            argv.add("--piuparts-opts=--schroot " + job.schrootName() + " --no-eatmydata --dpkg-force-confdef"
+            argv.add("--piuparts-opts=--schroot " + schroot + " --no-eatmydata --dpkg-force-confdef"
                     + " --warn-on-debsums-errors --warn-on-leftovers-after-purge --keep-sources-list");
             if (!job.piuparts().extraOptions().isBlank()) {
                 argv.add("--piuparts-opts=" + job.piuparts().extraOptions().strip());
@@ -131,7 +145,7 @@ public class Sbuild {
             // so autopkgtest needs no sudo. One empty root argument is sbuild's way to say "none" (an empty list
             // would mean its default, sudo).
             argv.addAll(List.of("--run-autopkgtest", "--autopkgtest-root-arg=",
-                    "--autopkgtest-opts=-- schroot " + job.schrootName()));
+                    "--autopkgtest-opts=-- schroot " + schroot));
         }
         if (!job.debBuildProfiles().isBlank()) {
             argv.add("--profiles=" + String.join(",", job.debBuildProfiles().strip().split("[\\s,]+")));

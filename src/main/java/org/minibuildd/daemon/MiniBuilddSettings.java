@@ -71,12 +71,26 @@ public record MiniBuilddSettings(
      *                        at prepare and upgrade: a build's apt installs them from the cache instead of the network,
      *                        while the chroot stays a clean buildd chroot that still catches a missing Build-Depends
      *                        (sbuild's own build-essential and fakeroot, and debhelper, which nearly every package uses)
+     * @param schrootPrefix   the schroot chroots are named {@code <prefix>-<codename>-<arch>} (and so are their files in
+     *                        {@code /etc/schroot/chroot.d/}): {@code mini-buildd}, or {@code mini-buildd-<word>} for a second
+     *                        daemon on the same machine (tests), which the sudoers rules of {@code bin/mini-buildd} allow
      */
     public record Chroots(
             @DefaultValue("") String seedDir,
             @DefaultValue("24h") java.time.Duration upgradeInterval,
             @DefaultValue({"eatmydata", "lintian", "aptitude"}) java.util.List<String> packages,
-            @DefaultValue({"build-essential", "fakeroot", "debhelper"}) java.util.List<String> cachedPackages) {
+            @DefaultValue({"build-essential", "fakeroot", "debhelper"}) java.util.List<String> cachedPackages,
+            @DefaultValue(DEFAULT_SCHROOT_PREFIX) String schrootPrefix) {
+
+        public static final String DEFAULT_SCHROOT_PREFIX = "mini-buildd";
+
+        public Chroots {
+            // The sudoers rules allow the schroot config files mini-buildd-*.conf and piuparts on mini-buildd-* only.
+            if (!schrootPrefix.matches("mini-buildd(-[a-z0-9]+)*")) {
+                throw new IllegalArgumentException("minibuildd.chroots.schroot-prefix must be mini-buildd or mini-buildd-<word>"
+                        + " (lower case letters and digits), not \"" + schrootPrefix + "\"");
+            }
+        }
     }
 
     /**

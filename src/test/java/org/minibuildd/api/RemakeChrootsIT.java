@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.minibuildd.builder.ChrootService;
 import org.minibuildd.config.ConfigActions;
 import org.minibuildd.config.ObjectRef;
 import org.minibuildd.config.ObjectType;
@@ -47,7 +48,6 @@ class RemakeChrootsIT extends IsolatedDaemonIT {
 
     private static final Path OWN_HOME = TestHome.create("remake-chroots");
     private static final ObjectRef BOOKWORM_AMD64 = new ObjectRef(ObjectType.CHROOT, "bookworm:amd64");
-    private static final String SCHROOT = "mini-buildd-bookworm-amd64";
 
     @DynamicPropertySource
     static void ownHome(DynamicPropertyRegistry registry) {
@@ -59,6 +59,7 @@ class RemakeChrootsIT extends IsolatedDaemonIT {
     @Autowired AdminPassword admin;
     @Autowired UserService users;
     @Autowired Home home;
+    @Autowired ChrootService chroots;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -113,7 +114,7 @@ class RemakeChrootsIT extends IsolatedDaemonIT {
         assertThat(actions.state(BOOKWORM_AMD64).status()).isEqualTo(Status.ACTIVE);
         assertThat(tree.resolve("etc/debian_version")).exists();
         assertThat(mark).doesNotExist();
-        var schroot = runner.run(Command.of("schroot", "-c", SCHROOT, "--directory", "/", "--", "true"));
+        var schroot = runner.run(Command.of("schroot", "-c", chroots.schrootName("bookworm", "amd64"), "--directory", "/", "--", "true"));
         assertThat(schroot.exitCode()).isZero();
         var status = json.readTree(call(null, "status/?output=json").body());
         assertThat(status.get("chroots").toString()).isEqualTo("[\"bookworm:amd64\"]");

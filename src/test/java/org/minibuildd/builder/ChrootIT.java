@@ -17,6 +17,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minibuildd.builder.ChrootProgress.Phase;
+import org.minibuildd.builder.internal.ChrootMaker;
 import org.minibuildd.config.ConfigActions;
 import org.minibuildd.config.LifecycleException;
 import org.minibuildd.config.ObjectRef;
@@ -27,7 +28,6 @@ import org.minibuildd.config.SourceRef;
 import org.minibuildd.config.Status;
 import org.minibuildd.config.internal.DistributionStore;
 import org.minibuildd.config.internal.SourceStore;
-import org.minibuildd.daemon.Home;
 import org.minibuildd.process.Command;
 import org.minibuildd.process.ProcessRunner;
 import org.minibuildd.support.ChrootSeed;
@@ -61,9 +61,9 @@ class ChrootIT extends IsolatedDaemonIT {
     @Autowired SourceStore sources;
     @Autowired DistributionStore distributions;
     @Autowired DSLContext db;
+    @Autowired ChrootMaker maker;
 
     private final ProcessRunner runner = new ProcessRunner();
-    private final Home home = new Home(OWN_HOME);
 
     @BeforeEach
     void bookwormWithAChroot() throws Exception {
@@ -105,7 +105,7 @@ class ChrootIT extends IsolatedDaemonIT {
         var log = Files.readString(done.log());
         assertThat(log).contains("I: Validating", "I: Configuring", "I: Base system installed successfully", "Setting up lintian");
 
-        var paths = ChrootPaths.of(home);
+        var paths = ChrootPaths.of(maker);
         assertThat(paths.tree().resolve("etc/debian_version")).exists();
         assertThat(paths.tree().resolve("usr/bin/lintian")).exists();
         assertThat(Files.readString(paths.tree().resolve("etc/apt/apt.conf.d/90mini-buildd")))
@@ -113,7 +113,7 @@ class ChrootIT extends IsolatedDaemonIT {
         assertThat(Files.readString(paths.tree().resolve("etc/apt/sources.list")))
                 .isEqualTo("deb " + ChrootSeed.MIRROR + " bookworm main\n");
         var conf = Files.readString(paths.conf());
-        assertThat(conf).contains("[mini-buildd-bookworm-amd64]", "type=directory", "directory=" + paths.tree(),
+        assertThat(conf).contains("[" + paths.name() + "]", "type=directory", "directory=" + paths.tree(),
                 "union-type=overlay", "groups=sbuild,root", "root-groups=sbuild,root", "source-root-groups=sbuild,root",
                 "profile=sbuild", "command-prefix=eatmydata").doesNotContain("personality=");
         // Builds install debhelper & co from the base's apt cache: downloaded, not installed, and nothing else kept.
@@ -129,7 +129,7 @@ class ChrootIT extends IsolatedDaemonIT {
         actions.run(ConfigActions.Action.CHECK, CHROOT_REF);
         actions.run(ConfigActions.Action.ACTIVATE, CHROOT_REF);
         assertThat(actions.state(CHROOT_REF).isActive()).isTrue();
-        assertThat(runner.run(Command.of("schroot", "--chroot", "mini-buildd-bookworm-amd64", "--user", "root", "--directory", "/",
+        assertThat(runner.run(Command.of("schroot", "--chroot", paths.name(), "--user", "root", "--directory", "/",
                 "--", "cat", "/etc/debian_version")).stdoutText()).startsWith("12.");
 
         // The upgrade refreshes the cache: a version the lists no longer have goes, the current ones stay.
@@ -138,17 +138,17 @@ class ChrootIT extends IsolatedDaemonIT {
         long upgradeStart = System.nanoTime();
         chroots.upgrade("bookworm", "amd64");
         System.out.printf("[figures] chroot upgrade (nothing new): %.1f s%n", (System.nanoTime() - upgradeStart) / 1e9);
-        assertThat(Files.readString(done.log())).contains("I: chroot mini-buildd-bookworm-amd64 upgraded")
+        assertThat(Files.readString(done.log())).contains("I: chroot " + paths.name() + " upgraded")
                 .doesNotContainPattern("(?m)^Get:.*debhelper");
         assertThat(debs(archives)).contains(debhelper).doesNotContain("debhelper_1.0-0old_all.deb");
 
         // A session left open (a crashed build) does not keep remove from cleaning up.
-        runner.run(Command.of("schroot", "--begin-session", "--chroot", "mini-buildd-bookworm-amd64"));
+        runner.run(Command.of("schroot", "--begin-session", "--chroot", paths.name()));
         actions.run(ConfigActions.Action.REMOVE, CHROOT_REF);
         assertThat(actions.state(CHROOT_REF).status()).isEqualTo(Status.REMOVED);
         assertThat(paths.conf()).doesNotExist();
         assertThat(paths.dir()).doesNotExist();
-        assertThat(runner.run(Command.of("schroot", "--list", "--all-sessions")).stdoutText()).doesNotContain("mini-buildd-bookworm-amd64");
+        assertThat(runner.run(Command.of("schroot", "--list", "--all-sessions")).stdoutText()).doesNotContain(paths.name());
     }
 
     @Test
@@ -170,7 +170,7 @@ class ChrootIT extends IsolatedDaemonIT {
         }
         assertThat(actions.state(CHROOT_REF).status()).isEqualTo(Status.REMOVED);
         assertThat(actions.lastMessage(CHROOT_REF)).contains("debootstrap failed");
-        var paths = ChrootPaths.of(home);
+        var paths = ChrootPaths.of(maker);
         assertThat(paths.dir()).doesNotExist();
         assertThat(paths.conf()).doesNotExist();
         var progress = chroots.progress("bookworm", "amd64");
@@ -185,11 +185,12 @@ class ChrootIT extends IsolatedDaemonIT {
         }
     }
 
-    /** The test's view of the chroot's files. */
-    private record ChrootPaths(Path dir, Path tree, Path conf) {
-        static ChrootPaths of(Home home) {
-            var paths = org.minibuildd.builder.internal.ChrootPaths.of(home, "bookworm", "amd64");
-            return new ChrootPaths(paths.dir(), paths.tree(), paths.systemSchrootConf());
+    /** The test's view of the chroot's files, under the daemon's schroot name, which is its own. */
+    private record ChrootPaths(Path dir, Path tree, Path conf, String name) {
+        static ChrootPaths of(ChrootMaker maker) {
+            var paths = maker.paths("bookworm", "amd64");
+            assertThat(paths.name()).startsWith("mini-buildd-t").endsWith("-bookworm-amd64");
+            return new ChrootPaths(paths.dir(), paths.tree(), paths.systemSchrootConf(), paths.name());
         }
     }
 }

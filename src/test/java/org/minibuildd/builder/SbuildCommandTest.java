@@ -18,7 +18,7 @@ class SbuildCommandTest {
         var job = SbuildJob.of(dsc, "bookworm", "amd64", "bookworm-test-unstable", "deb x y z\n").withArchAll(true)
                 .withResolver("aptitude").withLintian(CheckMode.WARNFAIL, "--info --pedantic")
                 .withBuildOptions("nocheck parallel=2", "nodoc nocheck", "libfoo-dev, bar").withAutopkgtest(CheckMode.ERRFAIL);
-        var command = Sbuild.command(job, setup, Path.of("/b/x.buildlog"));
+        var command = Sbuild.command(job, "mini-buildd-bookworm-amd64", setup, Path.of("/b/x.buildlog"));
         // autopkgtest in a session of the build's chroot, without sudo (one empty root argument).
         assertThat(command.argv()).contains("--run-autopkgtest", "--autopkgtest-root-arg=",
                 "--autopkgtest-opts=-- schroot mini-buildd-bookworm-amd64").doesNotContain("--no-run-autopkgtest");
@@ -38,12 +38,12 @@ class SbuildCommandTest {
         assertThat(Sbuild.lintianOptions(job)).containsExactly("--suppress-tags=bad-distribution-in-changes-file", "--info",
                 "--pedantic", "--fail-on=error,warning");
         // piuparts as root through sudo, in a session of the build's chroot, with the distribution's extra options.
-        var piuparts = Sbuild.command(job.withPiuparts(CheckMode.ERRFAIL, "--warn-on-install-over-symlink", "sudo"), setup,
+        var piuparts = Sbuild.command(job.withPiuparts(CheckMode.ERRFAIL, "--warn-on-install-over-symlink", "sudo"), "mini-buildd-bookworm-amd64", setup,
                 Path.of("/b/x.buildlog")).argv();
         assertThat(piuparts).contains("--run-piuparts", "--piuparts-root-arg=sudo", "--piuparts-opts=--warn-on-install-over-symlink")
                 .anyMatch(a -> a.startsWith("--piuparts-opts=--schroot mini-buildd-bookworm-amd64 --no-eatmydata "))
                 .doesNotContain("--no-run-piuparts");
-        assertThat(Sbuild.command(job.withPiuparts(CheckMode.ERRFAIL, "", ""), setup, Path.of("/b/x.buildlog")).argv())
+        assertThat(Sbuild.command(job.withPiuparts(CheckMode.ERRFAIL, "", ""), "mini-buildd-bookworm-amd64", setup, Path.of("/b/x.buildlog")).argv())
                 .as("no root argument: one empty one, or sbuild would use sudo").contains("--piuparts-root-arg=")
                 .noneMatch(a -> a.equals("--piuparts-opts="));
         assertThat(command.argv()).contains("--no-run-piuparts");
@@ -57,7 +57,7 @@ class SbuildCommandTest {
     @Test
     void disabledLintianAndNoArchAll() {
         var job = SbuildJob.of(dsc, "bookworm", "i386", "bookworm-test-unstable", "").withLintian(CheckMode.DISABLED, "--info");
-        var argv = Sbuild.command(job, setup, Path.of("/b/x.buildlog")).argv();
+        var argv = Sbuild.command(job, "mini-buildd-bookworm-i386", setup, Path.of("/b/x.buildlog")).argv();
         assertThat(argv).contains("--no-run-lintian", "--no-arch-all", "--build-dep-resolver=apt", "--no-run-autopkgtest")
                 .noneMatch(a -> a.startsWith("--lintian-opt") || a.startsWith("--profiles") || a.startsWith("--add-depends")
                         || a.startsWith("--chroot-cleanup-commands"));

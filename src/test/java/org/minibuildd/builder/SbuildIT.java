@@ -22,11 +22,12 @@ import org.minibuildd.process.ProcessRunner;
 import org.minibuildd.support.ChrootSeed;
 import org.minibuildd.support.HelloPackage;
 import org.minibuildd.support.TestHome;
+import org.minibuildd.support.TestSchroots;
 import org.minibuildd.support.TinyPackages;
 
 /**
  * Real sbuild (bookworm's 0.85, schroot mode) in a real bookworm chroot, copied from the machine's seed and
- * registered as {@code mini-buildd-bookworm-amd64}: a tiny C package builds with lintian, a broken one fails with
+ * registered under a schroot name of the test's own ({@link TestSchroots}): a tiny C package builds with lintian, a broken one fails with
  * its compiler error in the log tail, a cancelled build leaves no process and no schroot session behind. Prints
  * the wall times of the first and second build.
  */
@@ -52,14 +53,15 @@ class SbuildIT {
     static void chroot() throws Exception {
         var seed = ChrootSeed.ensure();
         home = new Home(TestHome.create("sbuild")).create();
-        chroot = ChrootPaths.of(home, "bookworm", "amd64");
+        var prefix = TestSchroots.newPrefix();
+        chroot = ChrootPaths.of(home, prefix, "bookworm", "amd64");
         Files.createDirectories(chroot.dir());
         long start = System.nanoTime();
         RUNNER.run(Command.of("cp", "-a", "--reflink=auto", seed.resolve("bookworm/amd64").toString(), chroot.tree().toString())
                 .withTimeout(Duration.ofMinutes(20)));
         Files.writeString(chroot.systemSchrootConf(), SchrootConf.text(chroot, "Dir", "", true));
         System.out.printf("[figures] chroot copied from the seed and registered in %.1f s%n", (System.nanoTime() - start) / 1e9);
-        sbuild = new Sbuild(RUNNER, new ChrootLocks(), home);
+        sbuild = new Sbuild(RUNNER, new ChrootLocks(), home, prefix);
         debianKeys = RUNNER.run(Command.of("gpg", "--no-default-keyring", "--keyring", "/usr/share/keyrings/debian-archive-keyring.gpg",
                 "--armor", "--export")).stdoutText();
     }
@@ -131,7 +133,7 @@ class SbuildIT {
             // base does not have them), and man-db did not rebuild its index for their man pages.
             assertThat(log).contains("Unpacking debhelper", "Not building database; man-db/auto-update is not 'true'.")
                     .doesNotContainPattern("(?m)^Get:.* (debhelper|dh-autoreconf|libdebhelper-perl|autoconf|automake|libtool) ");
-            assertThat(ChrootService.schrootName("bookworm", "amd64")).isEqualTo(job(dsc).schrootName());
+            assertThat(sbuild.chroot(job(dsc)).name()).isEqualTo(chroot.name()).startsWith("mini-buildd-t").endsWith("-bookworm-amd64");
         }
         assertNoSessions();
         System.out.printf("[figures] sbuild wall time for the tiny C package with lintian: first %.1f s, second %.1f s%n",

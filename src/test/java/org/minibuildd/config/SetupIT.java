@@ -22,6 +22,7 @@ class SetupIT extends DaemonIT {
 
     private static final List<String> ARCHIVES = List.of("http://deb.debian.org/debian/", "http://deb.debian.org/debian-security");
 
+    @Autowired org.minibuildd.builder.ChrootService chroots;
     @Autowired SetupService setup;
     @Autowired DistroInfo distroInfo;
     @Autowired ConfigActions actions;
@@ -66,7 +67,7 @@ class SetupIT extends DaemonIT {
         // The chroot is real now: prepared from the machine's seed tree, registered with schroot, active.
         assertThat(report.instances()).filteredOn(e -> e.type().equals("Chroot")).singleElement()
                 .satisfies(e -> assertThat(e.status()).as(e.toString()).isEqualTo(SetupReport.InstanceStatus.ACTIVE));
-        assertThat(java.nio.file.Path.of("/etc/schroot/chroot.d/mini-buildd-bookworm-amd64.conf")).content()
+        assertThat(java.nio.file.Path.of("/etc/schroot/chroot.d/" + chroots.schrootName("bookworm", "amd64") + ".conf")).content()
                 .contains("directory=" + HOME.resolve("chroots/bookworm/amd64/source"));
         // The base upgrades from bookworm and its security updates; it keeps backports' lists for builds, fresh,
         // but outside what its apt upgrades from.

@@ -41,6 +41,7 @@ import org.minibuildd.support.ChrootSeed;
 import org.minibuildd.support.HelloPackage;
 import org.minibuildd.support.IsolatedDaemonIT;
 import org.minibuildd.support.TestHome;
+import org.minibuildd.support.TestSchroots;
 import org.minibuildd.support.TinyPackages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -97,7 +98,8 @@ class RemoteBuildIT extends IsolatedDaemonIT {
                 "minibuildd.home=" + TestHome.create("remote-build-b"), "minibuildd.http-port=" + HTTP_B,
                 "minibuildd.ftp-port=" + FTP_B, "minibuildd.hostname=localhost", "minibuildd.identity=builder",
                 "minibuildd.incoming.listen=true", "minibuildd.incoming.scan-interval=1s",
-                "minibuildd.chroots.seed-dir=" + ChrootSeed.DEFAULT_ROOT).run();
+                "minibuildd.chroots.seed-dir=" + ChrootSeed.DEFAULT_ROOT,
+                "minibuildd.chroots.schroot-prefix=" + TestSchroots.newPrefix()).run();
 
         var onA = setup.setup(SetupRequest.all()
                 .archives(List.of(ChrootSeed.MIRROR, "http://deb.debian.org/debian-security"))

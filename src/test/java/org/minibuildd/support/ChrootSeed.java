@@ -56,7 +56,7 @@ public final class ChrootSeed {
         Files.createDirectories(DEBOOTSTRAP_CACHE);
         var home = new Home(TestHome.create("chroot-seed")).create();
         // A seed of older content is prepared from itself (a copy, then prepare's configuration): seconds, not minutes.
-        var maker = maker(home, refresh ? ROOT.toString() : "");
+        var maker = maker(home, refresh ? ROOT.toString() : "", TestSchroots.newPrefix());
         var config = new ChrootConfig(new SourceRef("Debian", "bookworm"), "amd64", "Dir", "/usr/sbin/debootstrap",
                 "--cache-dir=" + DEBOOTSTRAP_CACHE, "", List.of(MIRROR), List.of("main"), List.of(),
                 // Kept upgraded from security too, as a daemon's upgrade job keeps its chroots.
@@ -108,15 +108,15 @@ public final class ChrootSeed {
         return Files.isRegularFile(file) ? Files.readString(file).strip() : "";
     }
 
-    /** A chroot maker outside a daemon, for tests that need no database. */
-    public static ChrootMaker maker(Home home, String seedDir) {
+    /** A chroot maker outside a daemon, for tests that need no database; its chroots are {@code <schrootPrefix>-…}. */
+    public static ChrootMaker maker(Home home, String seedDir, String schrootPrefix) {
         var settings = new MiniBuilddSettings(home.root(), "", "", 8066, 8067,
                 new MiniBuilddSettings.Db("", "", "", "", "mini-buildd"), "", new MiniBuilddSettings.Mail("", 25, "", ""),
                 new MiniBuilddSettings.Incoming(org.springframework.util.unit.DataSize.ofGigabytes(2),
                         org.springframework.util.unit.DataSize.ofGigabytes(4), Duration.ofMinutes(5), Duration.ofMinutes(15),
                         Duration.ofMinutes(15), Duration.ofSeconds(15), false),
                 new MiniBuilddSettings.Chroots(seedDir, Duration.ofHours(24), List.of("eatmydata", "lintian", "aptitude"),
-                        List.of("build-essential", "fakeroot", "debhelper")));
+                        List.of("build-essential", "fakeroot", "debhelper"), schrootPrefix));
         return new ChrootMaker(new ProcessRunner(), home, settings, new ChrootBoard(), new ChrootLocks());
     }
 }

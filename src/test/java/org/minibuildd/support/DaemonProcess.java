@@ -32,6 +32,8 @@ public final class DaemonProcess {
     private final String identity;
     private final int httpPort = freePort();
     private final int ftpPort = freePort();
+    /** Its schroot names, the same across restarts. */
+    private final String schrootPrefix = TestSchroots.newPrefix();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
@@ -67,7 +69,8 @@ public final class DaemonProcess {
         var javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var command = new ArrayList<>(List.of(javaBin, "@" + Path.of("bin/jvm.options").toAbsolutePath(), "-jar", jar.toString(),
                 "--minibuildd.home=" + home, "--minibuildd.http-port=" + httpPort, "--minibuildd.ftp-port=" + ftpPort,
-                "--minibuildd.identity=" + identity, "--minibuildd.hostname=localhost"));
+                "--minibuildd.identity=" + identity, "--minibuildd.hostname=localhost",
+                "--minibuildd.chroots.schroot-prefix=" + schrootPrefix));
         command.addAll(List.of(settings));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));

@@ -2,6 +2,8 @@ package org.minibuildd.support;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole daemon on a random port, with the identity and host name tests expect; the subclass names the home
@@ -10,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * declares its own {@code @SpringBootTest}. FTP incoming does not listen (its spool is still scanned): daemons of
  * several test classes live at once and would all claim port 8067; a test that uploads over FTP turns it on with
  * a free {@code minibuildd.ftp-port}. Chroots are prepared from the machine's seed tree ({@link ChrootSeed}) when it
- * is there, by debootstrap when not.
+ * is there, by debootstrap when not, under schroot names of the daemon's own ({@link TestSchroots}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"minibuildd.identity=" + IsolatedDaemonIT.IDENTITY, "minibuildd.hostname=build.example.org",
@@ -21,6 +23,13 @@ public abstract class IsolatedDaemonIT {
 
     @LocalServerPort
     protected int port;
+
+    @DynamicPropertySource
+    static void schrootNamesOfItsOwn(DynamicPropertyRegistry registry) {
+        // Called once per daemon (application context) made: one prefix for its whole life.
+        var prefix = TestSchroots.newPrefix();
+        registry.add("minibuildd.chroots.schroot-prefix", () -> prefix);
+    }
 
     protected String url(String path) {
         return "http://localhost:" + port + path;

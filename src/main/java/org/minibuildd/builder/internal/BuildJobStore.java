@@ -37,9 +37,16 @@ class BuildJobStore {
                 .onConflict(BUILD_JOB.REQUEST_KEY).doNothing().execute();
     }
 
-    /** The oldest queued build, locked; others skip it. */
-    Optional<Row> claimQueued() {
+    /**
+     * The oldest queued build, locked; others skip it. Builds for the {@code held} chroots ({@code <codename>:<arch>},
+     * chroots of ours that do not work now) wait.
+     */
+    Optional<Row> claimQueued(java.util.Collection<String> held) {
+        // The codename is the distribution string's first word (<codename>-<repository>-<suite>).
+        var chroot = org.jooq.impl.DSL.field("split_part({0}, '-', 1) || ':' || {1}", String.class,
+                BUILD_JOB.DISTRIBUTION, BUILD_JOB.ARCHITECTURE);
         return db.selectFrom(BUILD_JOB).where(BUILD_JOB.STATE.eq(State.QUEUED.name()))
+                .and(held.isEmpty() ? org.jooq.impl.DSL.noCondition() : chroot.notIn(held))
                 .and(BUILD_JOB.FINISHED.isNull().or(BUILD_JOB.FINISHED.le(org.jooq.impl.DSL.field(
                         "now() - make_interval(secs => least(600, 30 * {0}))", OffsetDateTime.class, BUILD_JOB.ATTEMPTS))))
                 .orderBy(BUILD_JOB.ID).limit(1)

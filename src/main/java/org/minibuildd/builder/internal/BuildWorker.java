@@ -43,12 +43,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * result — sbuild's {@code .changes}, {@code .buildinfo} and {@code .deb}s in a tar, and the build log — is
  * written; the result is then sent to the requester's incoming, retried with a back-off until it is taken.
  * Builds found BUILDING at start died with the daemon: their sbuild's process group is killed and they are
- * queued again.
+ * queued again. A build that cannot get its schroot session is the builder's fault, not the package's
+ * ({@link BrokenChroots}): it goes back to the queue, with a DEFERRED event saying why, and waits while its chroot is
+ * out of use.
  */
 @Component
 class BuildWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BuildWorker.class);
+    /** How often a build whose session failed is tried again while its chroot checks fine. */
+    private static final int MAX_SESSION_RETRIES = 3;
+    static final String FAILURE_FIELD = "X-Mini-Buildd-Failure";
 
     private final BuildJobStore jobs;
     private final Sbuild sbuild;
@@ -58,6 +63,8 @@ class BuildWorker implements SmartLifecycle {
     private final InstanceService instances;
     private final ProcessRunner runner;
     private final TransactionTemplate transaction;
+    private final BrokenChroots brokenChroots;
+    private final PackagerRepositories packagerRepositories;
     private final Map<String, RunningBuild> running = new ConcurrentHashMap<>();
     /** Slots taken: from claiming a build until its result is committed. */
     private final java.util.concurrent.atomic.AtomicInteger slotsTaken = new java.util.concurrent.atomic.AtomicInteger();
@@ -66,7 +73,10 @@ class BuildWorker implements SmartLifecycle {
     private volatile Thread thread;
 
     BuildWorker(BuildJobStore jobs, Sbuild sbuild, ConfigEditService config, Events events, InstanceKeyStore keys,
-                InstanceService instances, ProcessRunner runner, TransactionTemplate transaction) {
+                InstanceService instances, ProcessRunner runner, TransactionTemplate transaction, BrokenChroots brokenChroots,
+                PackagerRepositories packagerRepositories) {
+        this.brokenChroots = brokenChroots;
+        this.packagerRepositories = packagerRepositories;
         this.jobs = jobs;
         this.sbuild = sbuild;
         this.config = config;
@@ -164,7 +174,7 @@ class BuildWorker implements SmartLifecycle {
     }
 
     private boolean startNext() {
-        var claimed = transaction.execute(s -> jobs.claimQueued().map(row -> {
+        var claimed = transaction.execute(s -> jobs.claimQueued(brokenChroots.held()).map(row -> {
             jobs.building(row.id());
             events.log(EventType.BUILDING, row.distribution(), row.source(), row.version(), requestExtra(row));
             return row;
@@ -192,7 +202,7 @@ class BuildWorker implements SmartLifecycle {
         String failure = null;
         try {
             var request = request(row);
-            var job = job(row, request);
+            var job = job(row, request, packagerRepositories.of(request.get("X-Mini-Buildd-Packager").orElse("")));
             var started = sbuild.start(job, logFile);
             running.put(row.bkey(), started);
             transaction.executeWithoutResult(s -> jobs.pid(row.id(), started.pid()));
@@ -211,12 +221,22 @@ class BuildWorker implements SmartLifecycle {
             // next start builds it again (a stop must not fail anybody's upload).
             return;
         }
+        var sessionFailure = SessionFailure.of(result);
+        if (sessionFailure.isPresent()) {
+            if (deferred(row, sessionFailure.get(), logFile)) {
+                return;
+            }
+            failure = sessionFailure.get();
+        }
+        if (failure == null) {
+            failure = new SbuildSetup(row.dir().resolve(".mini-buildd-sbuild")).failure().orElse(null);
+        }
         try {
             if (failure != null) {
                 Files.writeString(logFile, "\nmini-buildd: " + failure + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
             var status = result == null ? "failed" : result.status();
-            var resultExtra = writeResult(row, result, logFile);
+            var resultExtra = writeResult(row, result, logFile, failure);
             transaction.executeWithoutResult(s -> {
                 jobs.built(row.id(), status);
                 events.log(EventType.BUILT, row.distribution(), row.source(), row.version(), resultExtra);
@@ -228,6 +248,36 @@ class BuildWorker implements SmartLifecycle {
         } finally {
             MDC.remove("build");
         }
+    }
+
+    /**
+     * The build could not get its session: the chroot is checked, and the build waits (true) while the chroot is out
+     * of use, or is tried again shortly while it checks fine, a few times; false when it cannot ever run here (no such
+     * chroot, or it kept failing although its chroot checks fine): then it ends failed, with the reason.
+     */
+    private boolean deferred(BuildJobStore.Row row, String sessionFailure, Path logFile) {
+        var verdict = brokenChroots.check(DistributionString.parse(row.distribution()).codename(), row.architecture(), sessionFailure);
+        if (verdict instanceof BrokenChroots.Unknown
+                || verdict instanceof BrokenChroots.Works && row.attempts() >= MAX_SESSION_RETRIES) {
+            return false;
+        }
+        var extra = requestExtra(row);
+        extra.put("error", Map.of("type", "about:blank", "title", "Service Unavailable", "status", 503, "detail", verdict.why()));
+        try {
+            Files.writeString(logFile, "\nmini-buildd: " + verdict.why() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            log.warn("cannot note the deferral in {}: {}", logFile, e.getMessage());
+        }
+        transaction.executeWithoutResult(s -> {
+            if (verdict instanceof BrokenChroots.Broken) {
+                jobs.requeue(row.id());
+            } else {
+                jobs.retryLater(row.id(), verdict.why());
+            }
+            events.log(EventType.DEFERRED, row.distribution(), row.source(), row.version(), extra);
+        });
+        log.warn("build {} deferred: {}", row.bkey(), verdict.why());
+        return true;
     }
 
     private boolean sendNext() {
@@ -251,12 +301,14 @@ class BuildWorker implements SmartLifecycle {
                 row.source() + "_" + row.version() + "_mini-buildd-buildrequest_" + row.architecture() + ".changes")));
     }
 
-    private static SbuildJob job(BuildJobStore.Row row, Changes request) throws IOException {
+    private static SbuildJob job(BuildJobStore.Row row, Changes request, PackagerRepository packager) throws IOException {
         var config = row.dir().resolve(".config");
         var noEpoch = row.version().substring(row.version().indexOf(':') + 1);
         var dsc = row.dir().resolve(row.source() + "_" + noEpoch + ".dsc");
         var codename = DistributionString.parse(row.distribution()).codename();
-        return SbuildJob.of(dsc, codename, row.architecture(), row.distribution(), Files.readString(config.resolve("apt_sources.list")))
+        return SbuildJob.of(dsc, codename, row.architecture(), row.distribution(),
+                        packager.rewrite(Files.readString(config.resolve("apt_sources.list"))))
+                .withOwnRepository(packager.reachable())
                 .withArchAll("Yes".equalsIgnoreCase(request.get("X-Mini-Buildd-Arch-All").orElse("No")))
                 .withResolver(request.get("X-Mini-Buildd-Build-Dep-Resolver").orElse("apt"))
                 .withApt(Files.readString(config.resolve("apt_preferences")), Files.readString(config.resolve("apt_keys")))
@@ -283,7 +335,7 @@ class BuildWorker implements SmartLifecycle {
      * Writes the signed build result beside the build: the tar of what sbuild made and the {@code .changes} naming
      * it and the log, with sbuild's summary figures, as the reference's {@code wire/buildresult.changes}.
      */
-    private Map<String, Object> writeResult(BuildJobStore.Row row, SbuildResult result, Path logFile) throws IOException {
+    private Map<String, Object> writeResult(BuildJobStore.Row row, SbuildResult result, Path logFile, String failure) throws IOException {
         var instance = instances.instance();
         var name = resultName(row);
         var members = new ArrayList<String>();
@@ -321,6 +373,10 @@ class BuildWorker implements SmartLifecycle {
         fields.put("X-Mini-Buildd-Buildlog", buildlog);
         fields.put("X-Mini-Buildd-Buildlog-Installed", instance.url() + "/mini_buildd/events-dir/" + buildlog);
         fields.put("X-Mini-Buildd-Upload-To", row.uploadTo());
+        if (failure != null) {
+            // Only when the builder knows why (not one of the reference's fields): the packager's FAILED event says it.
+            fields.put(FAILURE_FIELD, failure.lines().collect(java.util.stream.Collectors.joining(" ")));
+        }
         var text = new StringBuilder();
         fields.forEach((field, value) -> text.append(field).append(": ").append(value).append('\n'));
         text.append("Files:\n");

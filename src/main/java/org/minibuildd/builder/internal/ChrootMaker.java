@@ -68,7 +68,7 @@ public class ChrootMaker {
     }
 
     public ChrootPaths paths(String codename, String architecture) {
-        return ChrootPaths.of(home, codename, architecture);
+        return ChrootPaths.of(home, settings.schrootPrefix(), codename, architecture);
     }
 
     public void prepare(ChrootConfig config) {

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
  * The build's apt data goes into the session, and apt updates there, before sbuild sets up the build. A host
  * script, run by sbuild as a pre-build command with the session's root exec command ({@code %SBUILD_CHROOT_EXEC})
  * as its arguments, writes the request's sources.list (replacing the base's), preferences and keys into the
- * snapshot, updates the lists the base has no fresh ones for ({@link BaseAptLists}), puts {@link SessionLintian}'s
+ * snapshot, updates the lists the base has no fresh ones for ({@link BaseAptLists}) — those of the requesting
+ * packager's own repository strictly: a line of it apt cannot fetch fails the build, with apt's reason in
+ * {@link #failure()} (apt itself only warns, and the build would go on without what the package needs from there;
+ * e.g. a packager host name that resolves on the host only, through its {@code /etc/hosts}) —, puts {@link SessionLintian}'s
  * script there when lintian runs, and notes the session id so the session can be ended after sbuild. sbuild 0.85
  * has no option for preferences, and its {@code --extra-repository} would only add to the base's sources.
  */
@@ -40,6 +43,26 @@ public final class SbuildSetup {
               [ -e "$key" ] || continue
               "$@" sh -c "cat > /etc/apt/trusted.gpg.d/mini-buildd-$(basename "$key")" < "$key"
             done
+            if [ -s "$dir/apt_update_own.list" ]; then
+              echo "apt update of the requesting packager's repository:"
+              cat "$dir/apt_update_own.list"
+              "$@" sh -c 'cat > /etc/apt/mini-buildd-own.list' < "$dir/apt_update_own.list"
+              if ! "$@" apt-get -q update --error-on=any -o Dir::Etc::SourceList=/etc/apt/mini-buildd-own.list \
+                  -o Dir::Etc::SourceParts=/dev/null -o APT::Get::List-Cleanup=false -o pkgCacheFile::Generate=false \
+                  > "$dir/apt_update_own.log" 2>&1; then
+                cat "$dir/apt_update_own.log"
+                # apt names each failed fetch on an "Err:" line, its reason on the indented line below.
+                awk '/^Err:/ { sub(/^Err:[0-9]+ /, ""); what = $0; next }
+                     what != "" && /^ / { sub(/^ +/, ""); printf "%%sapt could not fetch %%s: %%s", sep, what, $0; sep = "; "; what = "" }' \
+                  "$dir/apt_update_own.log" > "$dir/failure"
+                if [ ! -s "$dir/failure" ]; then
+                  { printf 'apt could not update the packager repository: '; grep '^E: ' "$dir/apt_update_own.log" | tr '\\n' ' '; } > "$dir/failure"
+                fi
+                echo "E: mini-buildd: $(cat "$dir/failure")"
+                exit 1
+              fi
+              "$@" rm -f /etc/apt/mini-buildd-own.list
+            fi
             if [ -s "$dir/apt_update.list" ]; then
               echo "apt update of what the chroot has no fresh lists for:"
               cat "$dir/apt_update.list"
@@ -76,15 +99,33 @@ public final class SbuildSetup {
         return dir.resolve("session-id");
     }
 
+    /** Why the setup failed the build, in plain words (the packager's repository could not be fetched); empty if not. */
+    public java.util.Optional<String> failure() {
+        try {
+            var file = dir.resolve("failure");
+            return Files.isRegularFile(file) ? java.util.Optional.of(Files.readString(file).strip()).filter(f -> !f.isEmpty())
+                    : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /**
      * {@code lintianScript} is null when lintian does not run; {@code updateSources} are the lines apt updates
-     * ({@link BaseAptLists}), empty when the base's lists serve them all.
+     * ({@link BaseAptLists}), empty when the base's lists serve them all; those under {@code ownRepository} (the
+     * requesting packager's repositories; empty for none) must update or the build fails.
      */
-    public void write(String sources, String preferences, String keys, String lintianScript, String updateSources) throws IOException {
+    public void write(String sources, String preferences, String keys, String lintianScript, String updateSources,
+                      String ownRepository) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("apt_sources.list"), sources);
         Files.writeString(dir.resolve("apt_preferences"), preferences == null ? "" : preferences);
-        Files.writeString(dir.resolve("apt_update.list"), updateSources);
+        var own = new StringBuilder();
+        var others = new StringBuilder();
+        updateSources.lines().forEach(line -> (isUnder(line, ownRepository) ? own : others).append(line).append('\n'));
+        Files.writeString(dir.resolve("apt_update_own.list"), own);
+        Files.writeString(dir.resolve("apt_update.list"), others);
+        Files.deleteIfExists(dir.resolve("failure"));
         var blocks = splitKeys(keys);
         for (int i = 0; i < blocks.size(); i++) {
             Files.writeString(dir.resolve("apt-key-" + i + ".asc"), blocks.get(i) + "\n");
@@ -97,6 +138,16 @@ public final class SbuildSetup {
         Files.writeString(script(), SCRIPT);
         Files.setPosixFilePermissions(script(), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.deleteIfExists(sessionFile());
+    }
+
+    /** A one-line source whose URI lies under the prefix ({@code deb [options] <uri> …}). */
+    static boolean isUnder(String line, String prefix) {
+        if (prefix == null || prefix.isEmpty()) {
+            return false;
+        }
+        var words = line.strip().split("\\s+");
+        return java.util.Arrays.stream(words).skip(1).filter(w -> !w.startsWith("[") && !w.endsWith("]")).findFirst()
+                .map(uri -> (uri + "/").startsWith(prefix.endsWith("/") ? prefix : prefix + "/")).orElse(false);
     }
 
     /** apt reads one armored key per {@code .asc} file in trusted.gpg.d; a request's {@code apt_keys} holds many. */

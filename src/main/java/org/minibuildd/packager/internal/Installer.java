@@ -70,8 +70,10 @@ class Installer {
             var mode = mode(request, "X-Mini-Buildd-Lintian-Mode");
             var log = result.getOrDefault("buildlog_installed", "its build log");
             if (!"successful".equals(build.sbuildStatus())) {
+                // The builder's reason, when it knows one (e.g. our repository could not be fetched in the build).
+                var why = String.valueOf(result.getOrDefault("failure", ""));
                 failures.add(build.architecture() + ": build " + (build.sbuildStatus().isEmpty() ? "gave no status" : build.sbuildStatus())
-                        + " (see " + log + ")");
+                        + (why.isBlank() ? "" : ": " + why) + " (see " + log + ")");
             } else if (!suite.experimental()) {
                 if (lintianFails(mode, build.lintian())) {
                     failures.add(build.architecture() + ": lintian " + build.lintian() + " fails lintian mode " + mode);

@@ -29,7 +29,7 @@ class ChrootMakerScriptTest {
                 new MiniBuilddSettings.Incoming(org.springframework.util.unit.DataSize.ofGigabytes(2),
                         org.springframework.util.unit.DataSize.ofGigabytes(4), Duration.ofMinutes(5), Duration.ofMinutes(15),
                         Duration.ofMinutes(15), Duration.ofSeconds(15), false),
-                new MiniBuilddSettings.Chroots("", Duration.ofHours(24), List.of("eatmydata", "lintian"), cached));
+                new MiniBuilddSettings.Chroots("", Duration.ofHours(24), List.of("eatmydata", "lintian"), cached, "mini-buildd"));
         return new ChrootMaker(new ProcessRunner(), home, settings, new ChrootBoard(), new ChrootLocks());
     }
 

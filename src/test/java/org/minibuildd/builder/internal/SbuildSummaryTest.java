@@ -93,7 +93,7 @@ class SbuildSummaryTest {
     @Test
     void schrootConfigOfBothBackends() {
         var paths = new ChrootPaths(java.nio.file.Path.of("/h/chroots/bookworm/i386"), java.nio.file.Path.of("/h/log/x.log"),
-                ChrootPaths.SYSTEM_SCHROOT_CONF_DIR, "bookworm", "i386");
+                ChrootPaths.SYSTEM_SCHROOT_CONF_DIR, "mini-buildd", "bookworm", "i386");
         var dir = SchrootConf.text(paths, "Dir", "", true);
         assertThat(dir).contains("[mini-buildd-bookworm-i386]", "type=directory", "directory=/h/chroots/bookworm/i386/source",
                 "union-type=overlay", "personality=linux32", "command-prefix=eatmydata", "groups=sbuild,root");
