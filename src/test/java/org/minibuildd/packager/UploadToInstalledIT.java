@@ -19,7 +19,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.minibuildd.builder.internal.ChrootMaker;
 import org.minibuildd.config.ConfigActions;
+import org.minibuildd.config.ObjectRef;
+import org.minibuildd.config.ObjectType;
+import org.minibuildd.daemon.InstanceService;
 import org.minibuildd.config.ConfigEditService;
 import org.minibuildd.config.SetupRequest;
 import org.minibuildd.config.SetupService;
@@ -48,11 +52,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * from our dput_conf call) to {@code bookworm-test-unstable}, which takes signed uploads only; the packager checks it and sends a signed build
  * request over FTP to the builder; sbuild builds it with lintian in the bookworm chroot; the signed result comes
  * back over FTP; reprepro installs it; and apt-get, with our sources_list and signature checking on, installs it
- * into a throwaway root, where the program runs.
+ * into a throwaway root, where the program runs. The daemon's host name is the machine's own, as by default, which
+ * on a Debian machine (and this one) may resolve through the host's {@code /etc/hosts} only: builds must reach our
+ * repository all the same, build with what only it has, and fail saying so when they cannot fetch it. A build whose
+ * chroot is broken under the running daemon is not the package's failure: it waits until the chroot works again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "minibuildd.identity=itest", "minibuildd.hostname=localhost", "minibuildd.incoming.listen=true",
+        "minibuildd.identity=itest", "minibuildd.hostname=", "minibuildd.incoming.listen=true",
         "minibuildd.incoming.scan-interval=1s",
         // Its own @SpringBootTest replaces IsolatedDaemonIT's: the chroot is a copy of the seed, not a debootstrap.
         "minibuildd.chroots.seed-dir=" + ChrootSeed.DEFAULT_ROOT})
@@ -76,6 +83,8 @@ class UploadToInstalledIT extends IsolatedDaemonIT {
     @Autowired UserService users;
     @Autowired ConfigEditService edits;
     @Autowired ConfigActions actions;
+    @Autowired InstanceService instances;
+    @Autowired ChrootMaker chroots;
 
     private Path work;
 
@@ -141,12 +150,15 @@ class UploadToInstalledIT extends IsolatedDaemonIT {
         var building = (String) events.of(name, version).get(1).extra().get("buildlog_building");
         var installed = (String) built.extra().get("buildlog_installed");
         for (var logUrl : List.of(building, installed)) {
-            assertThat(logUrl).startsWith("http://localhost:" + HTTP_PORT + "/mini_buildd/");
+            assertThat(logUrl).startsWith(instances.instance().url() + "/mini_buildd/");
             var logResponse = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(logUrl)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(logResponse.statusCode()).as(logUrl).isEqualTo(200);
             assertThat(logResponse.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
-            assertThat(logResponse.body()).contains("Status: successful");
+            assertThat(logResponse.body()).contains("Status: successful")
+                    // Our repository, over loopback at the port the daemon listens on, whatever its host name.
+                    .contains("apt update of the requesting packager's repository:", "http://127.0.0.1:" + HTTP_PORT + "/repositories/test ")
+                    .doesNotContain("Could not resolve", "Failed to fetch http://127.0.0.1");
         }
         assertThat(packages.lsSource("test", name)).extracting(l -> l.distribution() + " " + l.version())
                 .containsExactly(UNSTABLE + " " + version);
@@ -242,6 +254,94 @@ class UploadToInstalledIT extends IsolatedDaemonIT {
                 .filter(c -> c.contains("sbuild") && c.contains(name)).toList()).isEmpty();
         assertThat(staffCall("/mini_buildd/api/cancel/?bkey=" + URLEncoder.encode(bkey, StandardCharsets.UTF_8)
                 + "&confirm=cancel&output=json").statusCode()).as(sessionList).isEqualTo(404);
+    }
+
+    @Test
+    void aPackageBuildsWithWhatOnlyOurRepositoryHasAndFailsSayingSoWhenItCannotFetchIt() throws Exception {
+        // The binary package only our repository has, put there as the installer puts build results.
+        var provider = "mbd-only-here";
+        var providerDir = Files.createDirectories(work.resolve(provider));
+        var dsc = TinyPackages.source(providerDir, provider, "1.0~test12+1", "", UNSTABLE);
+        var deb = TinyPackages.binary(providerDir, provider, "1.0~test12+1");
+        packages.install("test", "bookworm", "unstable", dsc,
+                List.of(TinyPackages.binaryChanges(providerDir, provider, "1.0~test12+1", deb, UNSTABLE)));
+
+        var name = "mbd-needs-ours";
+        upload(name, "1.0-1~test12+1", provider);
+        var installed = awaitFinal(name, "1.0-1~test12+1", Duration.ofMinutes(10));
+        assertThat(installed.type()).as(installed.toString()).isEqualTo(EventType.INSTALLED);
+        var built = events.of(name, "1.0-1~test12+1").stream().filter(e -> e.type() == EventType.BUILT).findFirst().orElseThrow();
+        assertThat(OWN_HOME.resolve("builds").resolve((String) built.extra().get("buildlog"))).content()
+                .contains("Unpacking " + provider + " (1.0~test12+1)");
+
+        // Our repository cannot be fetched (its index is gone): the build fails, and says why, not the package.
+        var dists = OWN_HOME.resolve("repositories/test/dists");
+        var away = dists.resolveSibling("dists.away");
+        Files.move(dists, away);
+        try {
+            upload(name, "1.0-2~test12+1", provider);
+            var failed = awaitFinal(name, "1.0-2~test12+1", Duration.ofMinutes(10));
+            assertThat(failed.type()).as(failed.toString()).isEqualTo(EventType.FAILED);
+            assertThat(failed.reason()).contains("amd64: build ", ": apt could not fetch http://127.0.0.1:" + HTTP_PORT
+                    + "/repositories/test " + UNSTABLE, "404");
+            var log = events.of(name, "1.0-2~test12+1").stream().filter(e -> e.type() == EventType.BUILT).findFirst().orElseThrow()
+                    .extra().get("buildlog");
+            assertThat(OWN_HOME.resolve("builds").resolve((String) log)).content()
+                    .contains("E: mini-buildd: apt could not fetch http://127.0.0.1:" + HTTP_PORT + "/repositories/test");
+        } finally {
+            Files.move(away, dists);
+        }
+    }
+
+    @Test
+    void aBrokenChrootDefersTheBuildUntilItWorksAgainAndThePackageInstalls() throws Exception {
+        var chroot = new ObjectRef(ObjectType.CHROOT, "bookworm:amd64");
+        var paths = chroots.paths("bookworm", "amd64");
+        assertThat(paths.name()).startsWith("mini-buildd-t").as("test daemons never touch a real instance's chroots")
+                .isNotEqualTo("mini-buildd-bookworm-amd64");
+        // Someone (or something) removes the chroot's schroot config under the running daemon.
+        Files.delete(paths.systemSchrootConf());
+        var name = "mbd-deferred";
+        var version = "1.0-1~test12+1";
+        try {
+            upload(name, version, "");
+            var deadline = Instant.now().plus(Duration.ofMinutes(5));
+            while (events.of(name, version).stream().noneMatch(e -> e.type() == EventType.DEFERRED)) {
+                assertThat(Instant.now()).as("no DEFERRED event: " + events.of(name, version)).isBefore(deadline);
+                Thread.sleep(500);
+            }
+            var deferred = events.of(name, version).stream().filter(e -> e.type() == EventType.DEFERRED).findFirst().orElseThrow();
+            assertThat(deferred.reason()).contains("create a schroot session", "Chroot not found", "bookworm:amd64", "is missing");
+            assertThat(events.of(name, version)).extracting(Event::type).doesNotContain(EventType.FAILED, EventType.BUILT);
+            // The builder is out of use for bookworm:amd64, and says why.
+            assertThat(actions.state(chroot).isActive()).isFalse();
+            assertThat(actions.lastMessage(chroot)).contains("check failed", "is missing");
+            assertThat(http("/mini_buildd/api/status/?output=json")).doesNotContain("bookworm:amd64");
+        } finally {
+            // The administrator puts the chroot right again; its check puts it back into use.
+            Files.copy(paths.schrootConfCopy(), paths.systemSchrootConf());
+            actions.run(ConfigActions.Action.CHECK, chroot);
+        }
+        assertThat(actions.state(chroot).isActive()).isTrue();
+        var last = awaitFinal(name, version, Duration.ofMinutes(10));
+        assertThat(last.type()).as(last.toString()).isEqualTo(EventType.INSTALLED);
+        assertThat(events.of(name, version)).extracting(Event::type).containsSubsequence(EventType.BUILDING, EventType.DEFERRED,
+                EventType.BUILDING, EventType.BUILT, EventType.INSTALLED);
+    }
+
+    /** Uploads the tiny C package (with the Build-Depends given, if any) unsigned with dput, to unstable. */
+    private void upload(String name, String version, String buildDepends) throws Exception {
+        var dir = Files.createDirectories(work.resolve(name + "-" + version));
+        HelloPackage.source(dir, name, version, UNSTABLE, HelloPackage.Flavour.GOOD, buildDepends);
+        var upstream = version.substring(0, version.lastIndexOf('-'));
+        TinyPackages.run(dir.resolve(name + "-" + upstream), List.of("dpkg-genchanges", "-S", "-sa",
+                "-O../" + name + "_" + version + "_source.changes"));
+        var dputConf = dir.resolve("dput.cf");
+        Files.writeString(dputConf, http("/mini_buildd/api/dput_conf/?output=plain"));
+        var dput = new ProcessBuilder("dput", "-u", "-c", dputConf.toString(), "mini-buildd-itest", name + "_" + version + "_source.changes")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        var output = new String(dput.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(dput.waitFor()).as(output).isZero();
     }
 
     private HttpResponse<String> staffCall(String path) throws Exception {

@@ -37,6 +37,12 @@ public final class HelloPackage {
      * {@code version} is {@code <upstream>-<revision>}, e.g. {@code 1.0-1~test12+1}.
      */
     public static Path source(Path dir, String name, String version, String distribution, Flavour flavour) throws Exception {
+        return source(dir, name, version, distribution, flavour, "");
+    }
+
+    /** As {@link #source(Path, String, String, String, Flavour)}, with more Build-Depends (comma separated; empty: none). */
+    public static Path source(Path dir, String name, String version, String distribution, Flavour flavour, String buildDepends)
+            throws Exception {
         var upstream = version.substring(0, version.lastIndexOf('-'));
         var tree = dir.resolve(name + "-" + upstream);
         Files.createDirectories(tree);
@@ -66,7 +72,7 @@ public final class HelloPackage {
                 Section: misc
                 Priority: optional
                 Maintainer: %2$s
-                Build-Depends: debhelper-compat (= 13)
+                Build-Depends: debhelper-compat (= 13)%3$s
                 Standards-Version: 4.6.2
                 Rules-Requires-Root: no
 
@@ -75,7 +81,7 @@ public final class HelloPackage {
                 Depends: ${shlibs:Depends}, ${misc:Depends}
                 Description: tiny C program for mini-buildd tests
                  It prints its name and version and exits.
-                """.formatted(name, MAINTAINER));
+                """.formatted(name, MAINTAINER, buildDepends.isBlank() ? "" : ", " + buildDepends.strip()));
         Files.writeString(debian.resolve("changelog"), """
                 %s (%s) %s; urgency=medium
 
