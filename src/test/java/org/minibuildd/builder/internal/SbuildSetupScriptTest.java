@@ -28,7 +28,7 @@ class SbuildSetupScriptTest {
     void aPackagerRepositoryAptCannotFetchFailsTheSetupWithAptsReason() throws Exception {
         var setup = setup("""
                 case "$*" in
-                  *mini-buildd-own.list*)
+                  *apt-get*mini-buildd-own.list*)
                     echo "Ign:1 http://127.0.0.1:41234/repositories/test bookworm-test-unstable InRelease"
                     echo "Err:2 http://127.0.0.1:41234/repositories/test bookworm-test-unstable Release"
                     echo "  404  Not Found [IP: 127.0.0.1 41234]"
@@ -38,8 +38,8 @@ class SbuildSetupScriptTest {
                 esac
                 """);
         var run = run(setup);
-        assertThat(run.exit()).isNotZero();
-        assertThat(setup.failure()).hasValue("apt could not fetch http://127.0.0.1:41234/repositories/test bookworm-test-unstable"
+        assertThat(run.exit()).as(run.output()).isNotZero();
+        assertThat(setup.failure()).as(run.output()).hasValue("apt could not fetch http://127.0.0.1:41234/repositories/test bookworm-test-unstable"
                 + " Release: 404  Not Found [IP: 127.0.0.1 41234]");
         assertThat(run.output()).contains("E: mini-buildd: apt could not fetch http://127.0.0.1:41234/repositories/test");
         // The packager's lines were updated on their own, strictly; the Debian line is not among them.
@@ -52,7 +52,7 @@ class SbuildSetupScriptTest {
     void otherSourcesOnlyWarnAndAFetchedRepositoryLeavesNoFailure() throws Exception {
         var setup = setup("""
                 case "$*" in
-                  *mini-buildd-update.list*) echo "W: Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease"; exit 0 ;;
+                  *apt-get*mini-buildd-update.list*) echo "W: Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease"; exit 0 ;;
                   *) exit 0 ;;
                 esac
                 """);
