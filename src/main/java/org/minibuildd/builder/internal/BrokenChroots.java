@@ -1,14 +1,15 @@
 package org.minibuildd.builder.internal;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.minibuildd.config.ChrootConfigService;
 import org.minibuildd.config.ConfigActions;
 import org.minibuildd.config.LifecycleException;
 import org.minibuildd.config.ObjectRef;
 import org.minibuildd.config.ObjectType;
+import org.minibuildd.daemon.DatabaseWrites;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,18 +37,23 @@ class BrokenChroots {
 
     private final ChrootConfigService chroots;
     private final ConfigActions actions;
+    /** Read again only after a database write: the queue asks at every turn, a chroot's status rarely changes. */
+    private final Supplier<Set<String>> held;
 
-    BrokenChroots(ChrootConfigService chroots, ConfigActions actions) {
+    BrokenChroots(ChrootConfigService chroots, ConfigActions actions, DatabaseWrites writes) {
         this.chroots = chroots;
         this.actions = actions;
+        this.held = writes.cached(() -> {
+            var keys = new HashSet<String>();
+            chroots.all().forEach(chroot -> keys.add(chroot.key()));
+            chroots.activeKeys().forEach(keys::remove);
+            return Set.copyOf(keys);
+        });
     }
 
     /** Chroots ({@code <codename>:<arch>}) configured here but not in use now: their builds wait. */
     Set<String> held() {
-        var held = new HashSet<String>();
-        chroots.all().forEach(chroot -> held.add(chroot.key()));
-        List.copyOf(chroots.activeKeys()).forEach(held::remove);
-        return held;
+        return held.get();
     }
 
     Verdict check(String codename, String architecture, String failure) {
