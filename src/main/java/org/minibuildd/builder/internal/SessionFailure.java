@@ -20,7 +20,8 @@ final class SessionFailure {
 
     /** Why the session could not be made (schroot's and sbuild's error lines), when that is how the build ended. */
     static Optional<String> of(SbuildResult result) {
-        if (result == null || !"create-session".equals(result.summary().get("Fail-Stage"))) {
+        // A build we stopped (cancelled, timed out) while sbuild was still making its session is no fault of the chroot.
+        if (result == null || result.exitCode() < 0 || !"create-session".equals(result.summary().get("Fail-Stage"))) {
             return Optional.empty();
         }
         var errors = lines(result).stream().filter(l -> l.startsWith("E: ")).map(l -> l.substring(3).strip()).distinct().toList();
