@@ -1,4 +1,4 @@
-package org.minibuildd.config;
+package org.minibuildd.config.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,32 +10,33 @@ import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.minibuildd.config.ConfigException;
 
 /** The pure parts of {@code setup}: selections, identity hashes, archive URLs, apt-cacher-ng detection. */
 class SetupArgumentsTest {
 
     @Test
     void updateAndPcaTakeAllNothingOrIdentityHashes() {
-        var hash = SetupService.hash("Repository", "test:Default:bookworm");
-        assertThat(hash).matches("[0-9a-f]{64}").isEqualTo(SetupService.hash("Repository", "test:Default:bookworm"));
-        assertThat(hash).isNotEqualTo(SetupService.hash("Repository", "test:Default:trixie"));
+        var hash = SetupRun.hash("Repository", "test:Default:bookworm");
+        assertThat(hash).matches("[0-9a-f]{64}").isEqualTo(SetupRun.hash("Repository", "test:Default:bookworm"));
+        assertThat(hash).isNotEqualTo(SetupRun.hash("Repository", "test:Default:trixie"));
 
-        assertThat(SetupService.Selection.parse("update", "all").selects(hash)).isTrue();
-        assertThat(SetupService.Selection.parse("update", "").selects(hash)).isFalse();
-        assertThat(SetupService.Selection.parse("update", null).selects(hash)).isFalse();
-        var other = SetupService.hash("Archive", "http://deb.debian.org/debian/");
-        var some = SetupService.Selection.parse("pca", other + ", " + hash);
+        assertThat(SetupArguments.Selection.parse("update", "all").selects(hash)).isTrue();
+        assertThat(SetupArguments.Selection.parse("update", "").selects(hash)).isFalse();
+        assertThat(SetupArguments.Selection.parse("update", null).selects(hash)).isFalse();
+        var other = SetupRun.hash("Archive", "http://deb.debian.org/debian/");
+        var some = SetupArguments.Selection.parse("pca", other + ", " + hash);
         assertThat(some.selects(hash)).isTrue();
-        assertThat(some.selects(SetupService.hash("Chroot", "bookworm:amd64"))).isFalse();
-        assertThatThrownBy(() -> SetupService.Selection.parse("pca", "everything"))
+        assertThat(some.selects(SetupRun.hash("Chroot", "bookworm:amd64"))).isFalse();
+        assertThatThrownBy(() -> SetupArguments.Selection.parse("pca", "everything"))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.field()).isEqualTo("pca"));
     }
 
     @Test
     void archiveUrlsGetExactlyOneTrailingSlash() {
-        assertThat(SetupService.archiveUrl("archives", "http://deb.debian.org/debian")).isEqualTo("http://deb.debian.org/debian/");
-        assertThat(SetupService.archiveUrl("archives", "http://deb.debian.org/debian///")).isEqualTo("http://deb.debian.org/debian/");
-        assertThatThrownBy(() -> SetupService.archiveUrl("archives", "deb.debian.org/debian")).isInstanceOf(ConfigException.class);
+        assertThat(SetupArguments.archiveUrl("archives", "http://deb.debian.org/debian")).isEqualTo("http://deb.debian.org/debian/");
+        assertThat(SetupArguments.archiveUrl("archives", "http://deb.debian.org/debian///")).isEqualTo("http://deb.debian.org/debian/");
+        assertThatThrownBy(() -> SetupArguments.archiveUrl("archives", "deb.debian.org/debian")).isInstanceOf(ConfigException.class);
     }
 
     @Test
@@ -53,13 +54,13 @@ class SetupArgumentsTest {
         server.start();
         try {
             var base = "http://127.0.0.1:" + server.getAddress().getPort();
-            assertThat(SetupService.aptCacherNgArchives(URI.create(base + "/acng/")))
+            assertThat(SetupProbe.aptCacherNgArchives(URI.create(base + "/acng/")))
                     .containsExactly(base + "/acng/debian/", base + "/acng/debian-security/");
-            assertThat(SetupService.aptCacherNgArchives(URI.create(base + "/"))).isEmpty();
+            assertThat(SetupProbe.aptCacherNgArchives(URI.create(base + "/"))).isEmpty();
         } finally {
             server.stop(0);
         }
         // Nothing listening at all: no archives, no error.
-        assertThat(SetupService.aptCacherNgArchives(URI.create("http://127.0.0.1:9/"))).isEqualTo(List.of());
+        assertThat(SetupProbe.aptCacherNgArchives(URI.create("http://127.0.0.1:9/"))).isEqualTo(List.of());
     }
 }
