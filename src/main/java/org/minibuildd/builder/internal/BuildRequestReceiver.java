@@ -2,7 +2,6 @@ package org.minibuildd.builder.internal;
 
 import java.util.Set;
 
-import org.minibuildd.config.RemoteService;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.incoming.CompleteUpload;
 import org.minibuildd.incoming.IncomingReceiver;
@@ -13,6 +12,7 @@ import org.minibuildd.openpgp.SignatureVerifier;
 import org.minibuildd.openpgp.VerificationException;
 import org.minibuildd.process.Command;
 import org.minibuildd.process.ProcessRunner;
+import org.minibuildd.remote.RemoteService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -11,10 +11,10 @@ import org.minibuildd.api.ApiCall;
 import org.minibuildd.api.Auth;
 import org.minibuildd.builder.Builds;
 import org.minibuildd.config.ChrootConfigService;
-import org.minibuildd.config.RemoteService;
 import org.minibuildd.config.RepositoryService;
 import org.minibuildd.daemon.DatabaseWrites;
 import org.minibuildd.daemon.InstanceService;
+import org.minibuildd.remote.RemoteService;
 import org.springframework.stereotype.Component;
 
 /** {@code status}: who this instance is, its load, its chroots and remotes (and optionally its repositories). */
