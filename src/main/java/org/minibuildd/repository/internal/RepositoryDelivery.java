@@ -35,8 +35,8 @@ class RepositoryDelivery {
         factory.getProtocolHandlerCustomizers().addAll(protocolHandlerCustomizers.orderedStream().toList());
         // Build logs (live while building) and what each upload left: mini-buildd's builds-dir and events-dir.
         factory.addEngineValves(clients.valve(), new RepositoryValve(List.of(files,
-                new RepositoryFiles(home.builds(), "/mini_buildd/builds-dir", false),
-                new RepositoryFiles(home.events(), "/mini_buildd/events-dir", false))));
+                new RepositoryFiles(home.builds(), Home.BUILDS_DIR_URL_PATH, false),
+                new RepositoryFiles(home.events(), Home.EVENTS_DIR_URL_PATH, false))));
         return factory;
     }
 
