@@ -19,7 +19,7 @@ import static org.minibuildd.debian.MiniBuilddField.*;
  */
 public record BuildRequest(String distribution, UploadKey key, String architecture, String uploadTo, String packager,
                            boolean archAll, Sbuild sbuild, Checks checks, String buildlog, String builder,
-                           String buildlogBuilding, String buildlogInstalled) {
+                           String buildlogBuilding, String buildlogInstalled) implements BuildChanges {
 
     /** How sbuild is set up: dependency resolver, config and setup blocks, and the build environment. */
     public record Sbuild(String buildDepResolver, String configBlocks, String setupBlocks, String debBuildOptions,
@@ -31,30 +31,27 @@ public record BuildRequest(String distribution, UploadKey key, String architectu
                          String piupartsExtraOptions, String piupartsRootArg) {
     }
 
-    public String changesName() {
-        return BuildChangesName.BUILD_REQUEST.changesName(key, architecture);
-    }
-
-    public String tarName() {
-        return BuildChangesName.BUILD_REQUEST.tarName(key, architecture);
+    @Override
+    public BuildChangesName kind() {
+        return BuildChangesName.BUILD_REQUEST;
     }
 
     /** Reads the request's fields from its {@code .changes}; fields a packager left out read as the defaults. */
     public static BuildRequest of(Changes changes) {
-        return new BuildRequest(changes.distribution(), BuildChanges.key(changes), changes.architectures().getFirst(),
-                BuildChanges.text(changes, UPLOAD_TO, ""), BuildChanges.text(changes, PACKAGER, ""),
-                "Yes".equalsIgnoreCase(BuildChanges.text(changes, ARCH_ALL, "No")),
-                new Sbuild(BuildChanges.text(changes, BUILD_DEP_RESOLVER, "apt"),
-                        BuildChanges.text(changes, SBUILD_CONFIG_BLOCKS, ""), BuildChanges.text(changes, SBUILD_SETUP_BLOCKS, ""),
-                        BuildChanges.text(changes, DEB_BUILD_OPTIONS, ""), BuildChanges.text(changes, DEB_BUILD_PROFILES, ""),
-                        BuildChanges.text(changes, ADD_DEPENDS, "")),
-                new Checks(BuildChanges.mode(changes, LINTIAN_MODE, CheckMode.ERRFAIL),
-                        BuildChanges.text(changes, LINTIAN_EXTRA_OPTIONS, ""),
-                        BuildChanges.mode(changes, AUTOPKGTEST_MODE, CheckMode.DISABLED),
-                        BuildChanges.mode(changes, PIUPARTS_MODE, CheckMode.DISABLED),
-                        BuildChanges.text(changes, PIUPARTS_EXTRA_OPTIONS, ""), BuildChanges.text(changes, PIUPARTS_ROOT_ARG, "sudo")),
-                BuildChanges.text(changes, BUILDLOG, ""), BuildChanges.text(changes, BUILDER, ""),
-                BuildChanges.text(changes, BUILDLOG_BUILDING, ""), BuildChanges.text(changes, BUILDLOG_INSTALLED, ""));
+        return new BuildRequest(changes.distribution(), BuildChangesFields.key(changes), changes.architectures().getFirst(),
+                BuildChangesFields.text(changes, UPLOAD_TO, ""), BuildChangesFields.text(changes, PACKAGER, ""),
+                "Yes".equalsIgnoreCase(BuildChangesFields.text(changes, ARCH_ALL, "No")),
+                new Sbuild(BuildChangesFields.text(changes, BUILD_DEP_RESOLVER, "apt"),
+                        BuildChangesFields.text(changes, SBUILD_CONFIG_BLOCKS, ""), BuildChangesFields.text(changes, SBUILD_SETUP_BLOCKS, ""),
+                        BuildChangesFields.text(changes, DEB_BUILD_OPTIONS, ""), BuildChangesFields.text(changes, DEB_BUILD_PROFILES, ""),
+                        BuildChangesFields.text(changes, ADD_DEPENDS, "")),
+                new Checks(BuildChangesFields.mode(changes, LINTIAN_MODE, CheckMode.ERRFAIL),
+                        BuildChangesFields.text(changes, LINTIAN_EXTRA_OPTIONS, ""),
+                        BuildChangesFields.mode(changes, AUTOPKGTEST_MODE, CheckMode.DISABLED),
+                        BuildChangesFields.mode(changes, PIUPARTS_MODE, CheckMode.DISABLED),
+                        BuildChangesFields.text(changes, PIUPARTS_EXTRA_OPTIONS, ""), BuildChangesFields.text(changes, PIUPARTS_ROOT_ARG, "sudo")),
+                BuildChangesFields.text(changes, BUILDLOG, ""), BuildChangesFields.text(changes, BUILDER, ""),
+                BuildChangesFields.text(changes, BUILDLOG_BUILDING, ""), BuildChangesFields.text(changes, BUILDLOG_INSTALLED, ""));
     }
 
     /** Parses a build request's {@code .changes} text (signed or not; the signature is not checked here). */
@@ -63,8 +60,9 @@ public record BuildRequest(String distribution, UploadKey key, String architectu
     }
 
     /** The {@code .changes} fields (unsigned) listing {@code files}, in the reference's order. */
+    @Override
     public Paragraph toParagraph(List<FileEntry> files) {
-        var writer = new BuildChanges.Writer(distribution, key, architecture)
+        var writer = new BuildChangesFields.Writer(distribution, key, architecture)
                 .add(UPLOAD_TO, uploadTo)
                 .add(PACKAGER, packager)
                 .add(ARCH_ALL, archAll ? "Yes" : "No")

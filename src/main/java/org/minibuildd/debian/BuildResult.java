@@ -11,7 +11,7 @@ import static org.minibuildd.debian.MiniBuilddField.*;
  * through {@link #of(Changes)} and {@link #toParagraph(List)}.
  */
 public record BuildResult(String distribution, UploadKey key, String architecture, String builder, String buildlog,
-                          String buildlogInstalled, String uploadTo, Summary summary) {
+                          String buildlogInstalled, String uploadTo, Summary summary) implements BuildChanges {
 
     /**
      * sbuild's summary figures and verdicts, in sbuild's words ({@code successful}, {@code failed}; {@code pass},
@@ -28,23 +28,20 @@ public record BuildResult(String distribution, UploadKey key, String architectur
         }
     }
 
-    public String changesName() {
-        return BuildChangesName.BUILD_RESULT.changesName(key, architecture);
-    }
-
-    public String tarName() {
-        return BuildChangesName.BUILD_RESULT.tarName(key, architecture);
+    @Override
+    public BuildChangesName kind() {
+        return BuildChangesName.BUILD_RESULT;
     }
 
     /** Reads the result's fields from its {@code .changes}; absent fields read as empty. */
     public static BuildResult of(Changes changes) {
-        return new BuildResult(changes.distribution(), BuildChanges.key(changes), changes.architectures().getFirst(),
-                BuildChanges.text(changes, BUILDER, ""), BuildChanges.text(changes, BUILDLOG, ""),
-                BuildChanges.text(changes, BUILDLOG_INSTALLED, ""), BuildChanges.text(changes, UPLOAD_TO, ""),
-                new Summary(BuildChanges.text(changes, SBUILD_AUTOPKGTEST, ""), BuildChanges.text(changes, SBUILD_BUILD_SPACE, ""),
-                        BuildChanges.text(changes, SBUILD_BUILD_TIME, ""), BuildChanges.text(changes, SBUILD_LINTIAN, ""),
-                        BuildChanges.text(changes, SBUILD_PACKAGE_TIME, ""), BuildChanges.text(changes, SBUILD_PIUPARTS, ""),
-                        BuildChanges.text(changes, SBUILD_SPACE, ""), BuildChanges.text(changes, SBUILD_STATUS, "")));
+        return new BuildResult(changes.distribution(), BuildChangesFields.key(changes), changes.architectures().getFirst(),
+                BuildChangesFields.text(changes, BUILDER, ""), BuildChangesFields.text(changes, BUILDLOG, ""),
+                BuildChangesFields.text(changes, BUILDLOG_INSTALLED, ""), BuildChangesFields.text(changes, UPLOAD_TO, ""),
+                new Summary(BuildChangesFields.text(changes, SBUILD_AUTOPKGTEST, ""), BuildChangesFields.text(changes, SBUILD_BUILD_SPACE, ""),
+                        BuildChangesFields.text(changes, SBUILD_BUILD_TIME, ""), BuildChangesFields.text(changes, SBUILD_LINTIAN, ""),
+                        BuildChangesFields.text(changes, SBUILD_PACKAGE_TIME, ""), BuildChangesFields.text(changes, SBUILD_PIUPARTS, ""),
+                        BuildChangesFields.text(changes, SBUILD_SPACE, ""), BuildChangesFields.text(changes, SBUILD_STATUS, "")));
     }
 
     /** Parses a build result's {@code .changes} text (signed or not; the signature is not checked here). */
@@ -53,8 +50,9 @@ public record BuildResult(String distribution, UploadKey key, String architectur
     }
 
     /** The {@code .changes} fields (unsigned) listing {@code files} (the log, then the tar), in the reference's order. */
+    @Override
     public Paragraph toParagraph(List<FileEntry> files) {
-        var writer = new BuildChanges.Writer(distribution, key, architecture)
+        var writer = new BuildChangesFields.Writer(distribution, key, architecture)
                 .add(BUILDER, builder)
                 .add(BUILDLOG, buildlog)
                 .add(BUILDLOG_INSTALLED, buildlogInstalled)

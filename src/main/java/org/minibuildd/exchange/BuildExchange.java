@@ -8,13 +8,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.minibuildd.debian.BuildChanges;
 import org.minibuildd.debian.BuildChangesName;
 import org.minibuildd.debian.BuildRequest;
 import org.minibuildd.debian.BuildResult;
 import org.minibuildd.debian.Changes;
 import org.minibuildd.debian.Checksum;
 import org.minibuildd.debian.FileEntry;
-import org.minibuildd.debian.Paragraph;
 import org.minibuildd.exchange.internal.FtpUpload;
 import org.minibuildd.incoming.CompleteUpload;
 import org.minibuildd.openpgp.InstanceKeyStore;
@@ -50,8 +50,7 @@ public class BuildExchange {
      * the signed {@code .changes}. Returns the {@code .changes}.
      */
     public Path write(Path dir, BuildRequest request, Path payload, List<String> members) throws IOException {
-        var tar = tar(dir, request.tarName(), payload, members);
-        return writeChanges(dir, request.changesName(), request.toParagraph(listed(List.of(tar))));
+        return write(dir, request, payload, members, List.of());
     }
 
     /**
@@ -60,8 +59,7 @@ public class BuildExchange {
      * {@code .changes}.
      */
     public Path write(Path dir, BuildResult result, Path buildlog, List<String> members) throws IOException {
-        var tar = tar(dir, result.tarName(), dir, members);
-        return writeChanges(dir, result.changesName(), result.toParagraph(listed(List.of(buildlog, tar))));
+        return write(dir, result, dir, members, List.of(buildlog));
     }
 
     /**
@@ -100,6 +98,17 @@ public class BuildExchange {
         Files.writeString(dir.resolve(".rejected"), reason + "\n");
     }
 
+    private Path write(Path dir, BuildChanges changes, Path base, List<String> members, List<Path> listedBeforeTar)
+            throws IOException {
+        var listed = new ArrayList<>(listedBeforeTar);
+        listed.add(tar(dir, changes.tarName(), base, members));
+        var tmp = dir.resolve("." + changes.changesName() + ".new");
+        Files.writeString(tmp, keys.get().clearsign(changes.toParagraph(entries(listed)).serialize()), StandardCharsets.UTF_8);
+        var file = dir.resolve(changes.changesName());
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
     private Path tar(Path dir, String name, Path base, List<String> members) throws IOException {
         Files.createDirectories(dir);
         var tmp = dir.resolve("." + name + ".new");
@@ -115,15 +124,7 @@ public class BuildExchange {
         return tar;
     }
 
-    private Path writeChanges(Path dir, String name, Paragraph fields) throws IOException {
-        var tmp = dir.resolve("." + name + ".new");
-        Files.writeString(tmp, keys.get().clearsign(fields.serialize()), StandardCharsets.UTF_8);
-        var changes = dir.resolve(name);
-        Files.move(tmp, changes, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return changes;
-    }
-
-    private static List<FileEntry> listed(List<Path> files) throws IOException {
+    private static List<FileEntry> entries(List<Path> files) throws IOException {
         var entries = new ArrayList<FileEntry>();
         for (var file : files) {
             try (var in = Files.newInputStream(file)) {
