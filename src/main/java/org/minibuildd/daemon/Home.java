@@ -28,6 +28,36 @@ public record Home(Path root) {
     public Path db() { return root.resolve("db"); }
     public Path log() { return root.resolve("log"); }
 
+    /** {@code repositories/<identity>/}: one reprepro repository. */
+    public Path repository(String identity) {
+        return repositories().resolve(identity);
+    }
+
+    /** {@code removed/repositories/}: removed repositories, kept aside instead of deleted. */
+    public Path removedRepositories() {
+        return root.resolve("removed").resolve("repositories");
+    }
+
+    /** {@code chroots/<codename>/<arch>/}: one build chroot. */
+    public Path chroot(String codename, String architecture) {
+        return chroots().resolve(codename).resolve(architecture);
+    }
+
+    /** {@code log/chroot-<codename>-<arch>.log}: a chroot's prepare log, kept when a failed prepare cleans the chroot away. */
+    public Path chrootLog(String codename, String architecture) {
+        return log().resolve("chroot-" + codename + "-" + architecture + ".log");
+    }
+
+    /** {@code log/postgresql.log}: the private cluster's server log. */
+    public Path postgresqlLog() {
+        return log().resolve("postgresql.log");
+    }
+
+    /** {@code admin-password}: the generated admin password, unless the settings name another file. */
+    public Path adminPasswordFile() {
+        return root.resolve("admin-password");
+    }
+
     /** Served as {@code <instance URL>/mini_buildd/events-dir/…}: everything an upload left, by key. */
     public static final String EVENTS_DIR_URL_PATH = "/mini_buildd/events-dir";
     /** Served as {@code <instance URL>/mini_buildd/builds-dir/…}: the builds running or done here, by key. */
