@@ -236,7 +236,7 @@ class RepositoryIT extends IsolatedDaemonIT {
         assertThat(range.headers().firstValue("Content-Range").orElseThrow()).isEqualTo("bytes 0-9/" + first.body().length);
         assertThat(get(inRelease, "Range", "bytes=" + first.body().length + "-").statusCode()).isEqualTo(416);
 
-        // Small files are answered from memory while they stay the same; a new export is served at once.
+        // A new export is served at once (no cache between the disk and apt).
         install("served-too", "1.0", "unstable");
         var after = get(inRelease, "If-None-Match", etag);
         assertThat(after.statusCode()).isEqualTo(200);
@@ -258,7 +258,7 @@ class RepositoryIT extends IsolatedDaemonIT {
         var listing = get("/repositories/test/", null, null);
         assertThat(listing.statusCode()).isEqualTo(200);
         var html = new String(listing.body(), StandardCharsets.UTF_8);
-        assertThat(html).contains("href=\"dists/\"", "href=\"pool/\"").doesNotContain("conf/", "db/");
+        assertThat(html).contains("href=\"/repositories/test/dists/\"", "href=\"/repositories/test/pool/\"").doesNotContain("conf/", "db/");
         assertThat(get("/repositories/test", null, null).statusCode()).isEqualTo(301);
 
         // reprepro's own files, hidden files, traversal and links out are not reachable.
@@ -280,13 +280,13 @@ class RepositoryIT extends IsolatedDaemonIT {
     }
 
     @Test
-    void theHttpPortAnswersPipelinedFetchesLargeFilesAndEncodedNamesAndHandsTheRestToTheApplication() throws Exception {
+    void theHttpPortAnswersPipelinedFetchesLargeFilesAndEncodedNamesBesideTheApplication() throws Exception {
         install("door", "1.0", "unstable");
         var inRelease = "/repositories/test/dists/bookworm-test-unstable/InRelease";
         var inReleaseBytes = Files.readAllBytes(repository().resolve("dists/bookworm-test-unstable/InRelease"));
 
         // Two repository fetches and an API call sent at once on one connection: all three answered in order,
-        // the third by the application (the front door hands the connection on).
+        // the third by the application.
         try (var socket = new java.net.Socket("localhost", port)) {
             socket.setSoTimeout(20_000);
             var request = "GET " + inRelease + " HTTP/1.1\r\nHost: localhost\r\n\r\n";

@@ -65,7 +65,7 @@ class SecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/accounts/**", "/mini_buildd/**", "/repositories/**", "/static/**").permitAll())
+                        .requestMatchers("/accounts/**", "/mini_buildd/**", "/static/**").permitAll())
                 .csrf(SecurityConfiguration::djangoCsrf)
                 // Our own form login, not Vaadin's loginView(): that one also exempts the login POST from CSRF checks.
                 .formLogin(form -> form.loginPage(AccountPages.LOGIN).permitAll()

@@ -84,27 +84,24 @@ class RepreproConfTest {
 
     @Test
     void contentTypesAptAndBrowsersExpect() {
-        assertThat(RepositoryFiles.contentType("InRelease")).startsWith("text/plain");
-        assertThat(RepositoryFiles.contentType("hello_1.0_all.deb")).isEqualTo("application/vnd.debian.binary-package");
-        assertThat(RepositoryFiles.contentType("Packages.xz")).isEqualTo("application/x-xz");
-        assertThat(RepositoryFiles.contentType("Release.gpg")).isEqualTo("application/pgp-signature");
-        assertThat(RepositoryFiles.contentType("hello_1.0.dsc")).startsWith("text/plain");
+        assertThat(RepositoryDelivery.DEBIAN_TYPES).containsEntry("deb", "application/vnd.debian.binary-package")
+                .containsEntry("xz", "application/x-xz").containsEntry("gpg", "application/pgp-signature");
+        assertThat(RepositoryDelivery.DEBIAN_TYPES.get("dsc")).startsWith("text/plain");
     }
 
     @Test
-    void onlyDistsAndPoolBelowARepositoryAndNothingOutside(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
-        Files.createDirectories(root.resolve("test/dists/d"));
-        Files.createDirectories(root.resolve("test/conf"));
-        Files.writeString(root.resolve("test/dists/d/InRelease"), "x");
-        Files.writeString(root.resolve("test/conf/distributions"), "x");
-        var servlet = new RepositoryFiles(root);
-        assertThat(servlet.resolve("/test/dists/d/InRelease")).isNotNull();
-        assertThat(servlet.resolve("/test/")).isNotNull();
-        assertThat(servlet.resolve("/test/conf/distributions")).isNull();
-        assertThat(servlet.resolve("/test/dists/d/../../conf/distributions")).isNull();
-        assertThat(servlet.resolve("/test/dists/.hidden")).isNull();
-        assertThat(servlet.resolve("/test/dists/d\0")).isNull();
-        Files.createSymbolicLink(root.resolve("test/dists/out"), Path.of("/etc"));
-        assertThat(servlet.resolve("/test/dists/out/passwd")).isNull();
+    void onlyDistsAndPoolBelowARepositoryAndNothingHidden() {
+        var repositories = new StaticTreeRules(true);
+        assertThat(repositories.allowed("/test/dists/d/InRelease")).isTrue();
+        assertThat(repositories.allowed("/test/")).isTrue();
+        assertThat(repositories.allowed("/")).isTrue();
+        assertThat(repositories.allowed("/test/pool/main/h/hello/hello_1.0_all.deb")).isTrue();
+        assertThat(repositories.allowed("/test/conf/distributions")).isFalse();
+        assertThat(repositories.allowed("/test/db/")).isFalse();
+        assertThat(repositories.allowed("/test/dists/.hidden")).isFalse();
+        assertThat(repositories.allowed("/test/dists/d/.InRelease.new")).isFalse();
+        var logs = new StaticTreeRules(false);
+        assertThat(logs.allowed("/hello/1.0/20261207:010203:000001/amd64/buildlog")).isTrue();
+        assertThat(logs.allowed("/hello/.partial")).isFalse();
     }
 }
