@@ -8,6 +8,7 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 import org.minibuildd.config.internal.SettingsStore;
+import org.minibuildd.config.internal.SetupArguments;
 import org.minibuildd.config.internal.SourceStore;
 import org.minibuildd.config.internal.UploaderStore;
 import org.minibuildd.debian.CheckMode;
@@ -214,7 +215,7 @@ public class ConfigEditService {
 
     /** Adds an archive (mirror URL); sources read from it on their next prepare. Returns the URL as stored. */
     public String addArchive(String url) {
-        var checked = SetupService.archiveUrl("url", line("url", url, 511));
+        var checked = SetupArguments.archiveUrl("url", line("url", url, 511));
         transactions.executeWithoutResult(tx -> sources.addArchive(checked));
         return checked;
     }

@@ -37,7 +37,7 @@ public record SetupReport(Map<String, Object> setup, List<Instance> instances) {
             return severity;
         }
 
-        static InstanceStatus of(StatusState state) {
+        public static InstanceStatus of(StatusState state) {
             if (state.isActive()) {
                 return ACTIVE;
             }

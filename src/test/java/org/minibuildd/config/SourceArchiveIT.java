@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minibuildd.config.internal.AptKeyStore;
+import org.minibuildd.config.internal.SetupProbe;
 import org.minibuildd.config.internal.SourceStore;
 import org.minibuildd.openpgp.InstanceKeyStore;
 import org.minibuildd.openpgp.Keyring;
@@ -63,7 +64,7 @@ class SourceArchiveIT extends IsolatedDaemonIT {
     }
 
     private List<String> debianKeys() throws Exception {
-        return Keyring.read(SetupService.DEBIAN_ARCHIVE_KEYRING).split().stream()
+        return Keyring.read(SetupProbe.DEBIAN_ARCHIVE_KEYRING).split().stream()
                 .map(k -> aptKeys.add(k.singleKey(), k.exportArmored())).toList();
     }
 

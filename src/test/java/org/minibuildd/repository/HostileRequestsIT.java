@@ -66,7 +66,8 @@ class HostileRequestsIT extends DaemonIT {
         var wrong = new ArrayList<String>();
         answers.forEach((what, answer) -> {
             var status = answer.lines().findFirst().orElse("(no answer)");
-            if (!status.matches("HTTP/1\\.1 4\\d\\d.*") || answer.contains(SECRET) || answer.contains("Exception")) {
+            if (!status.matches("HTTP/1\\.1 4\\d\\d.*") || answer.contains(SECRET) || answer.contains("root:x:0:0")
+                    || answer.contains("Exception")) {
                 wrong.add(what + " -> " + status);
             }
         });
@@ -100,14 +101,14 @@ class HostileRequestsIT extends DaemonIT {
 
     private static Map<String, byte[]> hostile(String path) {
         var requests = new LinkedHashMap<String, byte[]>();
-        requests.put("absolute-form out of the tree", get("http://localhost" + path + "../../../secret", ""));
+        requests.put("absolute-form out of the tree", get("http://localhost" + path + "/" + "../".repeat(12) + "etc/passwd", ""));
         requests.put("NUL in the path", get(path + "\0", ""));
         requests.put("%00 in the path", get(path + "%00", ""));
         requests.put("20 KB header", get(path, "X-Filler: " + "a".repeat(20_000) + "\r\n"));
         requests.put("70 KB URL", get(path + "?" + "a".repeat(70_000), ""));
-        requests.put("%c0%ae traversal", get(path + "%c0%ae%c0%ae/%c0%ae%c0%ae/%c0%ae%c0%ae/secret", ""));
-        requests.put(".. traversal", get(path + "../../../../../../secret", ""));
-        requests.put("%2e%2e%2f traversal", get(path + "%2e%2e%2f%2e%2e%2f%2e%2e%2fsecret", ""));
+        requests.put("%c0%ae traversal", get(path + "/" + "%c0%ae%c0%ae/".repeat(12) + "etc/passwd", ""));
+        requests.put(".. traversal", get(path + "/" + "../".repeat(12) + "etc/passwd", ""));
+        requests.put("%2e%2e%2f traversal", get(path + "%2e%2e%2f".repeat(12) + "etc/passwd", ""));
         requests.put("reprepro's conf", get("/repositories/hostile/conf/distributions", ""));
         requests.put("unknown method", ascii("BREW " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
         requests.put("no Host header", ascii("GET " + path + " HTTP/1.1\r\nConnection: close\r\n\r\n"));

@@ -2,7 +2,6 @@ package org.minibuildd.builder.internal;
 
 import java.util.Set;
 
-import org.minibuildd.config.RemoteService;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.debian.BuildRequest;
 import org.minibuildd.exchange.BuildExchange;
@@ -11,6 +10,7 @@ import org.minibuildd.incoming.IncomingReceiver;
 import org.minibuildd.incoming.RejectedUpload;
 import org.minibuildd.incoming.UploadKind;
 import org.minibuildd.openpgp.VerificationException;
+import org.minibuildd.remote.RemoteService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -62,9 +62,13 @@ class BuildWorker implements SmartLifecycle {
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean active;
     private volatile Thread thread;
+    /** The Daemon's max_parallel_builds, read again only after a database write (status asks it per request). */
+    private final java.util.function.Supplier<Integer> slots;
 
     BuildWorker(BuildJobStore jobs, Sbuild sbuild, ConfigEditService config, Events events, BuildExchange exchange,
-                InstanceService instances, ProcessRunner runner, TransactionTemplate transaction) {
+                InstanceService instances, ProcessRunner runner, TransactionTemplate transaction,
+                org.minibuildd.daemon.DatabaseWrites writes) {
+        this.slots = writes.cached(() -> Math.max(1, config.daemon().maxParallelBuilds()));
         this.jobs = jobs;
         this.sbuild = sbuild;
         this.config = config;
@@ -92,7 +96,7 @@ class BuildWorker implements SmartLifecycle {
         if (!active) {
             return -1.0;
         }
-        return (double) slotsTaken.get() / Math.max(1, config.daemon().maxParallelBuilds());
+        return (double) slotsTaken.get() / slots.get();
     }
 
     /** Cancels a running build; false when there is none of that key. */

@@ -6,8 +6,8 @@ import org.minibuildd.config.SourceRef;
 /**
  * Natural keys of status objects as written in {@link ObjectRef}: a Source is {@code <origin>:<codename>}, a
  * Chroot {@code <codename>:<architecture>} (as mini-buildd names its chroots), a Repository its identity, an AptKey
- * its key id, an Uploader its user name, a Remote its URL {@code http://host:port/} (see
- * {@link org.minibuildd.config.RemoteEndpoint}). The one place that reads them apart.
+ * its key id, an Uploader its user name, a Remote its URL {@code http://host:port/} (the
+ * remote module's one form of an endpoint). The one place that reads them apart.
  */
 final class ObjectKeys {
 

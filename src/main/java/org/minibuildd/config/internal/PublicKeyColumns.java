@@ -16,6 +16,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.minibuildd.config.ObjectRef;
 import org.minibuildd.config.ObjectType;
+import org.minibuildd.config.PublicKeys;
 import org.minibuildd.openpgp.PublicKeyInfo;
 import org.springframework.stereotype.Repository;
 
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Repository;
  * addressed by the object's natural key.
  */
 @Repository
-public class PublicKeyColumns {
+public class PublicKeyColumns implements PublicKeys {
 
     private static final Field<String> ARMORED = DSL.field(DSL.name("key_armored"), String.class);
     private static final Field<String> LONG_ID = DSL.field(DSL.name("key_long_id"), String.class);
@@ -39,10 +40,12 @@ public class PublicKeyColumns {
         this.db = db;
     }
 
+    @Override
     public Optional<String> armored(ObjectRef object) {
         return db.select(ARMORED).from(table(object)).where(row(object)).fetchOptional(ARMORED);
     }
 
+    @Override
     public void record(ObjectRef object, PublicKeyInfo info) {
         db.update(table(object))
                 .set(LONG_ID, info.keyId())
@@ -53,6 +56,7 @@ public class PublicKeyColumns {
                 .where(row(object)).execute();
     }
 
+    @Override
     public void clear(ObjectRef object) {
         db.update(table(object)).set(LONG_ID, "").set(FINGERPRINT, "").setNull(CREATED).setNull(EXPIRES)
                 .where(row(object)).execute();

@@ -1,9 +1,8 @@
 package org.minibuildd.config.internal;
 
-import java.time.Instant;
-
 import org.minibuildd.config.ObjectRef;
 import org.minibuildd.config.ObjectType;
+import org.minibuildd.config.PublicKeys;
 import org.minibuildd.config.StatusHooks;
 import org.minibuildd.openpgp.Keyring;
 import org.minibuildd.openpgp.PublicKeyInfo;
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Objects that are an OpenPGP public key given by a user (AptKey, Uploader): prepared by reading the key
- * (fingerprint, user id, dates), checked for expiry and revocation. Remotes fetch their key: {@link RemoteHooks}.
+ * (fingerprint, user id, dates), checked for expiry and revocation. Remotes fetch their key (the remote module's hooks).
  */
 abstract class PublicKeyHooks implements StatusHooks {
 
@@ -28,17 +27,7 @@ abstract class PublicKeyHooks implements StatusHooks {
 
     @Override
     public void check(ObjectRef object) {
-        checkUsable(info(object));
-    }
-
-    /** A key that is revoked or expired verifies nothing any more. */
-    static void checkUsable(PublicKeyInfo info) {
-        if (info.revoked()) {
-            throw new IllegalStateException("key " + info.fingerprint() + " is revoked");
-        }
-        if (info.expired(Instant.now())) {
-            throw new IllegalStateException("key " + info.fingerprint() + " expired on " + info.expiresAt());
-        }
+        PublicKeys.checkUsable(info(object));
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.minibuildd.builder.Builds;
 import org.minibuildd.config.ChrootConfigService;
-import org.minibuildd.config.RemoteService;
 import org.minibuildd.daemon.InstanceService;
+import org.minibuildd.remote.RemoteService;
 import org.springframework.stereotype.Component;
 
 /**

@@ -108,7 +108,6 @@ class RepositoryDelivery {
             context.setParentClassLoader(RepositoryDelivery.class.getClassLoader());
             context.addLifecycleListener(new Tomcat.FixContextListener());
             context.setCookies(false);
-            context.setUseHttpOnly(true);
             var resources = new StandardRoot(context);
             // Always the file on disk as it is now: reprepro renames new indices into place, logs grow while
             // building; a cache would serve an old Packages beside a new InRelease. Links are refused (Tomcat's

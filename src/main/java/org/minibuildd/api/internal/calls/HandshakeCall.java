@@ -7,7 +7,7 @@ import org.minibuildd.api.ApiArguments;
 import org.minibuildd.api.ApiCall;
 import org.minibuildd.api.ApiException;
 import org.minibuildd.api.Auth;
-import org.minibuildd.config.RemoteService;
+import org.minibuildd.remote.RemoteService;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,6 +3,7 @@ package org.minibuildd.api.internal.calls;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.minibuildd.api.ApiArgument;
 import org.minibuildd.api.ApiArguments;
@@ -10,9 +11,10 @@ import org.minibuildd.api.ApiCall;
 import org.minibuildd.api.Auth;
 import org.minibuildd.builder.Builds;
 import org.minibuildd.config.ChrootConfigService;
-import org.minibuildd.config.RemoteService;
 import org.minibuildd.config.RepositoryService;
+import org.minibuildd.daemon.DatabaseWrites;
 import org.minibuildd.daemon.InstanceService;
+import org.minibuildd.remote.RemoteService;
 import org.springframework.stereotype.Component;
 
 /** {@code status}: who this instance is, its load, its chroots and remotes (and optionally its repositories). */
@@ -23,15 +25,18 @@ class StatusCall implements ApiCall {
     private final RepositoryService repositories;
     private final RemoteService remotes;
     private final Builds builds;
-    private final ChrootConfigService chroots;
+    /** Remotes ask status of every instance often (at every packaging); these change only with the configuration. */
+    private final Supplier<List<String>> activeChroots;
+    private final Supplier<List<String>> activeRemotes;
 
     StatusCall(InstanceService instances, RepositoryService repositories, RemoteService remotes, Builds builds,
-               ChrootConfigService chroots) {
+               ChrootConfigService chroots, DatabaseWrites writes) {
         this.instances = instances;
         this.repositories = repositories;
         this.remotes = remotes;
         this.builds = builds;
-        this.chroots = chroots;
+        this.activeChroots = writes.cached(chroots::activeKeys);
+        this.activeRemotes = writes.cached(remotes::activeUrls);
     }
 
     @Override
@@ -64,9 +69,9 @@ class StatusCall implements ApiCall {
         status.put("incoming_url", instance.incomingUrl());
         // What Remotes choose builders by: running builds per slot (-1 when not building) and the active chroots.
         status.put("load", builds.load());
-        status.put("chroots", chroots.activeKeys());
+        status.put("chroots", activeChroots.get());
         // As mini-buildd: the Remotes in use, including those that failed a check and reactivate when fixed.
-        status.put("remotes", remotes.activeUrls());
+        status.put("remotes", activeRemotes.get());
         if (arguments.bool("with_repositories")) {
             var byIdentity = new LinkedHashMap<String, Object>();
             for (var repository : repositories.all()) {

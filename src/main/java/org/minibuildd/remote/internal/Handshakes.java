@@ -1,11 +1,11 @@
-package org.minibuildd.config.internal;
+package org.minibuildd.remote.internal;
 
-import org.minibuildd.config.RemoteEndpoint;
 import org.minibuildd.daemon.InstanceService;
 import org.minibuildd.openpgp.InstanceKeyStore;
 import org.minibuildd.openpgp.Keyring;
 import org.minibuildd.openpgp.SignatureVerifier;
 import org.minibuildd.openpgp.VerifiedText;
+import org.minibuildd.remote.RemoteEndpoint;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.minibuildd.config;
+package org.minibuildd.remote;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import org.minibuildd.config.ConfigException;
 
 /**
  * The HTTP endpoint of another mini-buildd instance. Written as mini-buildd accepts it — {@code host:port}, a URL

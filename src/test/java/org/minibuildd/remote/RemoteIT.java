@@ -1,4 +1,4 @@
-package org.minibuildd.config;
+package org.minibuildd.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +29,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.minibuildd.MiniBuilddApplication;
+import org.minibuildd.config.CheckState;
+import org.minibuildd.config.ConfigActions;
+import org.minibuildd.config.ConfigException;
+import org.minibuildd.config.LifecycleException;
+import org.minibuildd.config.ObjectRef;
+import org.minibuildd.config.ObjectType;
+import org.minibuildd.config.Status;
+import org.minibuildd.config.StatusState;
 import org.minibuildd.openpgp.InstanceKeyStore;
 import org.minibuildd.openpgp.SignatureVerifier;
 import org.minibuildd.support.IsolatedDaemonIT;

@@ -1,16 +1,20 @@
-package org.minibuildd.config;
+package org.minibuildd.remote;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.minibuildd.config.internal.Handshakes;
-import org.minibuildd.config.internal.RemoteStatuses;
-import org.minibuildd.config.internal.RemoteStore;
+import org.minibuildd.config.ConfigActions;
+import org.minibuildd.config.ConfigException;
+import org.minibuildd.config.ObjectRef;
+import org.minibuildd.config.ObjectType;
 import org.minibuildd.openpgp.KeyFormatException;
 import org.minibuildd.openpgp.Keyring;
 import org.minibuildd.openpgp.VerificationException;
+import org.minibuildd.remote.internal.Handshakes;
+import org.minibuildd.remote.internal.RemoteStatuses;
+import org.minibuildd.remote.internal.RemoteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

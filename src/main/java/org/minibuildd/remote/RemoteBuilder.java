@@ -1,4 +1,4 @@
-package org.minibuildd.config;
+package org.minibuildd.remote;
 
 import java.util.List;
 

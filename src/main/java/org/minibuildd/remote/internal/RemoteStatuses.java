@@ -1,4 +1,4 @@
-package org.minibuildd.config.internal;
+package org.minibuildd.remote.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.minibuildd.config.RemoteEndpoint;
+import org.minibuildd.remote.RemoteEndpoint;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 

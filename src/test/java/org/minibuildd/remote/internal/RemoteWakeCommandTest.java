@@ -1,4 +1,4 @@
-package org.minibuildd.config.internal;
+package org.minibuildd.remote.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.minibuildd.config;
+package org.minibuildd.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.minibuildd.config.ConfigException;
 
 /** A Remote's endpoint in every form mini-buildd accepts, and the one form it is kept in. */
 class RemoteEndpointTest {

@@ -1,4 +1,4 @@
-package org.minibuildd.config.internal;
+package org.minibuildd.remote.internal;
 
 import static org.minibuildd.db.Tables.REMOTE;
 
@@ -27,6 +27,10 @@ public class RemoteStore {
     public boolean add(String url, String wakeCommand) {
         return db.insertInto(REMOTE, REMOTE.HTTP, REMOTE.WAKE_COMMAND).values(url, wakeCommand)
                 .onConflict(REMOTE.HTTP).doNothing().execute() == 1;
+    }
+
+    public boolean exists(String url) {
+        return db.fetchExists(REMOTE, REMOTE.HTTP.eq(url));
     }
 
     public Optional<String> wakeCommand(String url) {

@@ -1,4 +1,4 @@
-package org.minibuildd.config.internal;
+package org.minibuildd.remote.internal;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import org.minibuildd.config.RemoteEndpoint;
+import org.minibuildd.remote.RemoteEndpoint;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package org.minibuildd.config.internal;
+package org.minibuildd.remote.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.List;
 import org.minibuildd.config.ConfigException;
 import org.minibuildd.config.ObjectRef;
 import org.minibuildd.config.ObjectType;
-import org.minibuildd.config.RemoteEndpoint;
+import org.minibuildd.config.PublicKeys;
 import org.minibuildd.config.StatusHooks;
 import org.minibuildd.openpgp.KeyFormatException;
 import org.minibuildd.openpgp.Keyring;
@@ -16,6 +16,7 @@ import org.minibuildd.openpgp.VerificationException;
 import org.minibuildd.process.Command;
 import org.minibuildd.process.ProcessFailedException;
 import org.minibuildd.process.ProcessRunner;
+import org.minibuildd.remote.RemoteEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,11 +36,11 @@ class RemoteHooks implements StatusHooks {
 
     private final RemoteClient client;
     private final RemoteStore remotes;
-    private final PublicKeyColumns keys;
+    private final PublicKeys keys;
     private final Handshakes handshakes;
     private final ProcessRunner runner;
 
-    RemoteHooks(RemoteClient client, RemoteStore remotes, PublicKeyColumns keys, Handshakes handshakes, ProcessRunner runner) {
+    RemoteHooks(RemoteClient client, RemoteStore remotes, PublicKeys keys, Handshakes handshakes, ProcessRunner runner) {
         this.client = client;
         this.remotes = remotes;
         this.keys = keys;
@@ -78,7 +79,7 @@ class RemoteHooks implements StatusHooks {
         var armored = keys.armored(object).filter(k -> !k.isBlank())
                 .orElseThrow(() -> new IllegalStateException("no key of remote " + remote + ": prepare it first"));
         var info = Keyring.parse(armored).singleKey();
-        PublicKeyHooks.checkUsable(info);
+        PublicKeys.checkUsable(info);
         var status = status(object, remote);
 
         var reply = client.handshake(remote, handshakes.signedMessage());
