@@ -4,5 +4,5 @@
  * in a snapshot session of such a chroot with the repository's apt sources, keys and preferences, runs lintian per
  * the check mode, streams the build log and reads sbuild's summary. The build queue builds on these.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Builder", allowedDependencies = {"config", "process", "daemon", "debian", "incoming", "events", "openpgp", "db", "remote"})
+@org.springframework.modulith.ApplicationModule(displayName = "Builder", allowedDependencies = {"config", "process", "daemon", "debian", "exchange", "incoming", "events", "openpgp", "db", "remote"})
 package org.minibuildd.builder;

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 
 import org.minibuildd.config.internal.SettingsStore;
 import org.minibuildd.config.internal.SetupArguments;
 import org.minibuildd.config.internal.SourceStore;
 import org.minibuildd.config.internal.UploaderStore;
+import org.minibuildd.debian.CheckMode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ConfigEditService {
 
-    public static final List<String> CHECK_MODES = List.of("DISABLED", "IGNORE", "ERRFAIL", "WARNFAIL");
+    public static final List<String> CHECK_MODES = Stream.of(CheckMode.values()).map(Enum::name).toList();
     public static final List<String> BUILD_DEP_RESOLVERS = List.of("apt", "aptitude", "aspcud", "xapt", "null");
 
     private static final ObjectRef DAEMON = new ObjectRef(ObjectType.DAEMON, "daemon");

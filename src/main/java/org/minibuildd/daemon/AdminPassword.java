@@ -25,7 +25,7 @@ public class AdminPassword {
 
     @org.springframework.beans.factory.annotation.Autowired
     AdminPassword(MiniBuilddSettings settings, Home home) {
-        this(settings.adminPasswordFile().isBlank() ? home.root().resolve("admin-password") : Path.of(settings.adminPasswordFile()),
+        this(settings.adminPasswordFile().isBlank() ? home.adminPasswordFile() : Path.of(settings.adminPasswordFile()),
                 System.getenv(ENVIRONMENT_VARIABLE));
     }
 

@@ -16,6 +16,19 @@ final class FileLists {
     private FileLists() {
     }
 
+    /**
+     * The value of a {@code .changes}' {@code Files} field listing {@code files}, one {@code md5 size section
+     * priority name} line each (the first line empty), as dpkg writes it.
+     */
+    static String filesValue(List<FileEntry> files) {
+        var value = new StringBuilder();
+        for (FileEntry f : files) {
+            value.append("\n ").append(f.md5()).append(' ').append(f.size()).append(' ').append(f.section())
+                    .append(' ').append(f.priority()).append(' ').append(f.name());
+        }
+        return value.toString();
+    }
+
     /** One line of a list; {@code line} is its line number in the parsed text (0 if unknown). */
     record Line(String hash, long size, String section, String priority, String name, int line) {
     }

@@ -1,19 +1,17 @@
 package org.minibuildd.incoming;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import org.minibuildd.debian.BuildChangesName;
 
 /**
  * What a {@code .changes} in incoming is, told by its name alone (so even one that does not parse is classified):
- * mini-buildd names its own build requests {@code <source>_<version>_mini-buildd-buildrequest_<arch>.changes} and
- * build results {@code <source>_<version>_mini-buildd-buildresult_<arch>.changes}; anything else is a user upload.
+ * a build request or result by mini-buildd's names for them ({@link BuildChangesName}), anything else a user upload.
  */
 public enum UploadKind {
     USER_UPLOAD("user-upload"),
     BUILD_REQUEST("build-request"),
     BUILD_RESULT("build-result");
-
-    private static final Pattern INTERNAL = Pattern.compile(".+_mini-buildd-(buildrequest|buildresult)_([a-z0-9-]+)\\.changes");
 
     private final String word;
 
@@ -37,17 +35,13 @@ public enum UploadKind {
 
     /** The kind of the {@code .changes} named {@code changesName}. */
     public static UploadKind of(String changesName) {
-        var m = INTERNAL.matcher(changesName);
-        if (!m.matches()) {
-            return USER_UPLOAD;
-        }
-        return m.group(1).equals("buildrequest") ? BUILD_REQUEST : BUILD_RESULT;
+        return BuildChangesName.of(changesName)
+                .map(name -> name == BuildChangesName.BUILD_REQUEST ? BUILD_REQUEST : BUILD_RESULT).orElse(USER_UPLOAD);
     }
 
     /** The architecture a build request or result names, or empty for a user upload. */
     public static Optional<String> architecture(String changesName) {
-        var m = INTERNAL.matcher(changesName);
-        return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
+        return BuildChangesName.architecture(changesName);
     }
 
     @Override

@@ -4,5 +4,5 @@
  * through building and installing. Its state lives in the {@code upload} table, so a restart resumes it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Packager",
-        allowedDependencies = {"debian", "config", "repository", "events", "openpgp", "incoming", "daemon", "db", "process", "builder", "remote"})
+        allowedDependencies = {"debian", "exchange", "config", "repository", "events", "openpgp", "incoming", "daemon", "db", "process", "builder", "remote"})
 package org.minibuildd.packager;

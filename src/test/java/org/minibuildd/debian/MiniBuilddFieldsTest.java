@@ -19,7 +19,7 @@ class MiniBuilddFieldsTest {
 
     @Test
     void anEventStartsWithItsKeysAndTakesTheFieldsButTheTimecode() {
-        var extra = MiniBuilddFields.eventBase("hello", "1.0-1", "20261124:181245:934870", "amd64",
+        var extra = MiniBuilddFields.eventBase(new UploadKey("hello", "1.0-1", "20261124:181245:934870"), "amd64",
                 "hello_1.0-1_mini-buildd-buildrequest_amd64.changes");
         assertThat(extra).containsExactly(
                 java.util.Map.entry("timecode", "20261124:181245:934870"),

@@ -21,8 +21,9 @@ import org.minibuildd.builder.SbuildJob;
 import org.minibuildd.config.SetupRequest;
 import org.minibuildd.config.SetupService;
 import org.minibuildd.daemon.Home;
-import org.minibuildd.debian.Changes;
-import org.minibuildd.debian.CheckMode;
+import org.minibuildd.debian.BuildChangesName;
+import org.minibuildd.debian.BuildRequest;
+import org.minibuildd.debian.UploadKey;
 import org.minibuildd.events.EventType;
 import org.minibuildd.events.Events;
 import org.minibuildd.support.ChrootSeed;
@@ -138,14 +139,14 @@ class UploadToInstalledBench extends IsolatedDaemonIT {
                     Files.copy(file, copy.resolve(file.getFileName()));
                 }
             }
-            var request = Changes.parseInternal(Files.readString(copy.resolve(name + "_1.0-1~test12+1_mini-buildd-buildrequest_amd64.changes")));
+            var request = BuildRequest.parse(Files.readString(copy.resolve(
+                    BuildChangesName.BUILD_REQUEST.changesName(new UploadKey(name, "1.0-1~test12+1", "bench"), "amd64"))));
             var config = dir.resolve(".config");
             var job = SbuildJob.of(copy.resolve(name + "_1.0-1~test12+1.dsc"), "bookworm", "amd64", UNSTABLE,
                             Files.readString(config.resolve("apt_sources.list")))
-                    .withArchAll(true).withResolver(request.get("X-Mini-Buildd-Build-Dep-Resolver").orElse("apt"))
+                    .withArchAll(true).withResolver(request.sbuild().buildDepResolver())
                     .withApt(Files.readString(config.resolve("apt_preferences")), Files.readString(config.resolve("apt_keys")))
-                    .withLintian(CheckMode.parse(request.get("X-Mini-Buildd-Lintian-Mode").orElse("ERRFAIL")),
-                            request.get("X-Mini-Buildd-Lintian-Extra-Options").orElse(""));
+                    .withLintian(request.checks().lintian(), request.checks().lintianExtraOptions());
             var start = Instant.now();
             var result = sbuild.build(job, copy.resolve("raw.buildlog"));
             var seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;

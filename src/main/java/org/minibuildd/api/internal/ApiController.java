@@ -1,7 +1,6 @@
 package org.minibuildd.api.internal;
 
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +9,7 @@ import org.minibuildd.api.ApiCall;
 import org.minibuildd.api.ApiException;
 import org.minibuildd.api.Auth;
 import org.minibuildd.config.ConfigException;
+import org.minibuildd.events.Problem;
 import org.minibuildd.users.Role;
 import org.minibuildd.users.UserService;
 import org.springframework.http.MediaType;
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ApiController {
 
-    private static final MediaType PROBLEM_JSON = MediaType.parseMediaType("application/problem+json");
+    private static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Problem.MEDIA_TYPE);
 
     private final ApiCatalogue catalogue;
     private final UserService users;
@@ -108,12 +108,7 @@ class ApiController {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<String> refused(ApiException e) {
-        var problem = new LinkedHashMap<String, Object>();
-        problem.put("type", "about:blank");
-        problem.put("status", e.status());
-        problem.put("title", e.title());
-        problem.put("detail", e.getMessage());
-        problem.put("instance", "about:blank");
-        return ResponseEntity.status(e.status()).contentType(PROBLEM_JSON).body(json.writeValueAsString(problem));
+        return ResponseEntity.status(e.status()).contentType(PROBLEM_JSON)
+                .body(json.writeValueAsString(Problem.of(e.status(), e.title(), e.getMessage()).toJson()));
     }
 }

@@ -1,13 +1,10 @@
 package org.minibuildd.builder.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,16 +16,17 @@ import org.minibuildd.builder.Sbuild;
 import org.minibuildd.builder.SbuildJob;
 import org.minibuildd.builder.SbuildResult;
 import org.minibuildd.config.ConfigEditService;
+import org.minibuildd.daemon.Home;
 import org.minibuildd.daemon.InstanceService;
-import org.minibuildd.debian.Changes;
-import org.minibuildd.debian.CheckMode;
+import org.minibuildd.debian.BuildChangesName;
+import org.minibuildd.debian.BuildRequest;
+import org.minibuildd.debian.BuildResult;
 import org.minibuildd.debian.DistributionString;
 import org.minibuildd.debian.MiniBuilddFields;
+import org.minibuildd.debian.UploadKey;
 import org.minibuildd.events.EventType;
 import org.minibuildd.events.Events;
-import org.minibuildd.incoming.FtpUpload;
-import org.minibuildd.openpgp.InstanceKeyStore;
-import org.minibuildd.process.Command;
+import org.minibuildd.exchange.BuildExchange;
 import org.minibuildd.process.ProcessRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +51,12 @@ class BuildWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(BuildWorker.class);
     /** How often a build whose session failed is tried again while its chroot checks fine. */
     private static final int MAX_SESSION_RETRIES = 3;
-    static final String FAILURE_FIELD = "X-Mini-Buildd-Failure";
 
     private final BuildJobStore jobs;
     private final Sbuild sbuild;
     private final ConfigEditService config;
     private final Events events;
-    private final InstanceKeyStore keys;
+    private final BuildExchange exchange;
     private final InstanceService instances;
     private final ProcessRunner runner;
     private final TransactionTemplate transaction;
@@ -74,7 +71,7 @@ class BuildWorker implements SmartLifecycle {
     /** The Daemon's max_parallel_builds, read again only after a database write (status asks it per request). */
     private final java.util.function.Supplier<Integer> slots;
 
-    BuildWorker(BuildJobStore jobs, Sbuild sbuild, ConfigEditService config, Events events, InstanceKeyStore keys,
+    BuildWorker(BuildJobStore jobs, Sbuild sbuild, ConfigEditService config, Events events, BuildExchange exchange,
                 InstanceService instances, ProcessRunner runner, TransactionTemplate transaction,
                 org.minibuildd.daemon.DatabaseWrites writes, BrokenChroots brokenChroots, PackagerRepositories packagerRepositories) {
         this.slots = writes.cached(() -> Math.max(1, config.daemon().maxParallelBuilds()));
@@ -84,7 +81,7 @@ class BuildWorker implements SmartLifecycle {
         this.sbuild = sbuild;
         this.config = config;
         this.events = events;
-        this.keys = keys;
+        this.exchange = exchange;
         this.instances = instances;
         this.runner = runner;
         this.transaction = transaction;
@@ -200,12 +197,12 @@ class BuildWorker implements SmartLifecycle {
 
     private void build(BuildJobStore.Row row) {
         MDC.put("build", row.bkey());
-        var logFile = row.dir().resolve(buildlogName(row));
+        var logFile = row.dir().resolve(key(row).buildlogName(row.architecture()));
         SbuildResult result = null;
         String failure = null;
         try {
             var request = request(row);
-            var job = job(row, request, packagerRepositories.of(request.get("X-Mini-Buildd-Packager").orElse("")));
+            var job = job(row, request, packagerRepositories.of(request.packager()));
             var started = sbuild.start(job, logFile);
             running.put(row.bkey(), started);
             transaction.executeWithoutResult(s -> jobs.pid(row.id(), started.pid()));
@@ -285,10 +282,9 @@ class BuildWorker implements SmartLifecycle {
 
     private boolean sendNext() {
         return Boolean.TRUE.equals(transaction.execute(s -> jobs.claimUnsent().map(row -> {
-            var name = resultName(row);
-            var files = List.of(row.dir().resolve(buildlogName(row)), row.dir().resolve(name + ".tar"), row.dir().resolve(name));
+            var name = BuildChangesName.BUILD_RESULT.changesName(key(row), row.architecture());
             try {
-                FtpUpload.upload(row.uploadTo(), files);
+                exchange.send(row.uploadTo(), row.dir().resolve(name));
                 jobs.sent(row.id());
                 log.info("sent build result {} to {}", name, row.uploadTo());
             } catch (IOException e) {
@@ -299,39 +295,31 @@ class BuildWorker implements SmartLifecycle {
         }).orElse(false)));
     }
 
-    private static Changes request(BuildJobStore.Row row) throws IOException {
-        return Changes.parseInternal(Files.readString(row.dir().resolve(
-                row.source() + "_" + row.version() + "_mini-buildd-buildrequest_" + row.architecture() + ".changes")));
+    private static UploadKey key(BuildJobStore.Row row) {
+        return UploadKey.parse(row.bkey());
     }
 
-    private static SbuildJob job(BuildJobStore.Row row, Changes request, PackagerRepository packager) throws IOException {
+    private static BuildRequest request(BuildJobStore.Row row) throws IOException {
+        return BuildRequest.parse(Files.readString(row.dir().resolve(
+                BuildChangesName.BUILD_REQUEST.changesName(key(row), row.architecture()))));
+    }
+
+    private static SbuildJob job(BuildJobStore.Row row, BuildRequest request, PackagerRepository packager) throws IOException {
         var config = row.dir().resolve(".config");
-        var noEpoch = row.version().substring(row.version().indexOf(':') + 1);
-        var dsc = row.dir().resolve(row.source() + "_" + noEpoch + ".dsc");
+        var dsc = row.dir().resolve(key(row).dscName());
         var codename = DistributionString.parse(row.distribution()).codename();
+        var sbuild = request.sbuild();
+        var checks = request.checks();
         return SbuildJob.of(dsc, codename, row.architecture(), row.distribution(),
                         packager.rewrite(Files.readString(config.resolve("apt_sources.list"))))
                 .withOwnRepository(packager.reachable())
-                .withArchAll("Yes".equalsIgnoreCase(request.get("X-Mini-Buildd-Arch-All").orElse("No")))
-                .withResolver(request.get("X-Mini-Buildd-Build-Dep-Resolver").orElse("apt"))
+                .withArchAll(request.archAll())
+                .withResolver(sbuild.buildDepResolver())
                 .withApt(Files.readString(config.resolve("apt_preferences")), Files.readString(config.resolve("apt_keys")))
-                .withLintian(CheckMode.parse(request.get("X-Mini-Buildd-Lintian-Mode").orElse("ERRFAIL")),
-                        request.get("X-Mini-Buildd-Lintian-Extra-Options").orElse(""))
-                .withAutopkgtest(CheckMode.parse(request.get("X-Mini-Buildd-Autopkgtest-Mode").orElse("DISABLED")))
-                .withPiuparts(CheckMode.parse(request.get("X-Mini-Buildd-Piuparts-Mode").orElse("DISABLED")),
-                        request.get("X-Mini-Buildd-Piuparts-Extra-Options").orElse(""),
-                        request.get("X-Mini-Buildd-Piuparts-Root-Arg").orElse("sudo"))
-                .withBuildOptions(request.get("X-Mini-Buildd-Deb-Build-Options").orElse(""),
-                        request.get("X-Mini-Buildd-Deb-Build-Profiles").orElse(""),
-                        request.get("X-Mini-Buildd-Add-Depends").orElse(""));
-    }
-
-    private static String buildlogName(BuildJobStore.Row row) {
-        return row.source() + "_" + row.version() + "_" + row.architecture() + ".buildlog";
-    }
-
-    private static String resultName(BuildJobStore.Row row) {
-        return row.source() + "_" + row.version() + "_mini-buildd-buildresult_" + row.architecture() + ".changes";
+                .withLintian(checks.lintian(), checks.lintianExtraOptions())
+                .withAutopkgtest(checks.autopkgtest())
+                .withPiuparts(checks.piuparts(), checks.piupartsExtraOptions(), checks.piupartsRootArg())
+                .withBuildOptions(sbuild.debBuildOptions(), sbuild.debBuildProfiles(), sbuild.addDepends());
     }
 
     /**
@@ -340,7 +328,7 @@ class BuildWorker implements SmartLifecycle {
      */
     private Map<String, Object> writeResult(BuildJobStore.Row row, SbuildResult result, Path logFile, String failure) throws IOException {
         var instance = instances.instance();
-        var name = resultName(row);
+        var key = key(row);
         var members = new ArrayList<String>();
         if (result != null) {
             for (var file : java.util.stream.Stream.concat(java.util.stream.Stream.of(result.changes(), result.buildinfo()),
@@ -350,88 +338,33 @@ class BuildWorker implements SmartLifecycle {
                 }
             }
         }
-        var tmpTar = row.dir().resolve("." + name + ".tar.new");
-        var argv = new ArrayList<>(List.of("tar", "--create", "--file", tmpTar.toString(), "--directory", row.dir().toString()));
-        if (members.isEmpty()) {
-            // A failed build made nothing: the result still goes back, with an empty tar (tar refuses to make one
-            // from an empty list of names, not from an empty list file).
-            argv.addAll(List.of("--files-from", "/dev/null"));
-        }
-        argv.addAll(members);
-        runner.run(Command.of(argv));
-        var tar = row.dir().resolve(name + ".tar");
-        Files.move(tmpTar, tar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         if (!Files.exists(logFile)) {
             Files.writeString(logFile, "");
         }
-        var key = row.bkey().substring(0, row.bkey().lastIndexOf('/'));
-        var buildlog = key + "/" + row.architecture() + "/" + logFile.getFileName();
-        var fields = new LinkedHashMap<String, String>();
-        fields.put("Distribution", row.distribution());
-        fields.put("Source", row.source());
-        fields.put("Version", row.version());
-        fields.put("Architecture", row.architecture());
-        fields.put("X-Mini-Buildd-Timecode", key.substring(key.lastIndexOf('/') + 1));
-        fields.put("X-Mini-Buildd-Builder", instance.url());
-        fields.put("X-Mini-Buildd-Buildlog", buildlog);
-        fields.put("X-Mini-Buildd-Buildlog-Installed", instance.url() + "/mini_buildd/events-dir/" + buildlog);
-        fields.put("X-Mini-Buildd-Upload-To", row.uploadTo());
-        if (failure != null) {
-            // Only when the builder knows why (not one of the reference's fields): the packager's FAILED event says it.
-            fields.put(FAILURE_FIELD, failure.lines().collect(java.util.stream.Collectors.joining(" ")));
-        }
-        var text = new StringBuilder();
-        fields.forEach((field, value) -> text.append(field).append(": ").append(value).append('\n'));
-        text.append("Files:\n");
-        for (var file : List.of(logFile, tar)) {
-            text.append(' ').append(md5(file)).append(' ').append(Files.size(file)).append(" mini-buildd extra ")
-                    .append(file.getFileName()).append('\n');
-        }
-        var summary = new LinkedHashMap<String, String>();
-        if (result != null && !result.autopkgtest().isEmpty()) {
-            // Only when it ran, so a build without checks carries the reference's fields and no more.
-            summary.put("X-Mini-Buildd-Sbuild-Autopkgtest", result.autopkgtest());
-        }
-        summary.put("X-Mini-Buildd-Sbuild-Build-Space", result == null ? "" : result.buildSpace());
-        summary.put("X-Mini-Buildd-Sbuild-Build-Time", result == null ? "" : result.buildTime());
-        summary.put("X-Mini-Buildd-Sbuild-Lintian", result == null ? "" : result.lintian());
-        summary.put("X-Mini-Buildd-Sbuild-Package-Time", result == null ? "" : result.packageTime());
-        if (result != null && !result.piuparts().isEmpty()) {
-            summary.put("X-Mini-Buildd-Sbuild-Piuparts", result.piuparts());
-        }
-        summary.put("X-Mini-Buildd-Sbuild-Space", result == null ? "" : result.space());
-        summary.put("X-Mini-Buildd-Sbuild-Status", result == null ? "failed" : result.status());
-        summary.forEach((field, value) -> text.append(field).append(':').append(value == null || value.isEmpty() ? "" : " " + value).append('\n'));
-        var tmp = row.dir().resolve("." + name + ".new");
-        Files.writeString(tmp, keys.get().clearsign(text.toString()), StandardCharsets.UTF_8);
-        Files.move(tmp, row.dir().resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        var buildlog = key.buildlog(row.architecture());
+        var summary = result == null ? BuildResult.Summary.FAILED
+                : new BuildResult.Summary(result.autopkgtest(), result.buildSpace(), result.buildTime(), result.lintian(),
+                        result.packageTime(), result.piuparts(), result.space(), result.status());
+        var buildResult = new BuildResult(row.distribution(), key, row.architecture(), instance.url(), buildlog,
+                Home.eventsDirUrl(instance.url(), buildlog), row.uploadTo(), summary,
+                failure == null ? "" : failure.lines().collect(java.util.stream.Collectors.joining(" ")));
+        exchange.write(row.dir(), buildResult, logFile, members);
 
-        var extra = MiniBuilddFields.eventBase(row.source(), row.version(), fields.get(MiniBuilddFields.TIMECODE), row.architecture(), name);
-        extra.put("builder", instance.url());
-        extra.put("buildlog", buildlog);
-        extra.put("buildlog_installed", fields.get("X-Mini-Buildd-Buildlog-Installed"));
-        extra.put("upload_to", row.uploadTo());
-        summary.forEach((field, value) -> extra.put(MiniBuilddFields.eventKey(field), value == null ? "" : value));
+        var extra = MiniBuilddFields.eventBase(key, row.architecture(), buildResult.changesName());
+        MiniBuilddFields.addTo(extra, buildResult.toParagraph(List.of()));
         return extra;
     }
 
     /** The BUILDING event's extra: the request's fields, as the reference logs them. */
     private Map<String, Object> requestExtra(BuildJobStore.Row row) {
-        var key = row.bkey().substring(0, row.bkey().lastIndexOf('/'));
-        var extra = MiniBuilddFields.eventBase(row.source(), row.version(), key.substring(key.lastIndexOf('/') + 1),
-                row.architecture(), row.source() + "_" + row.version() + "_mini-buildd-buildrequest_" + row.architecture() + ".changes");
+        var key = key(row);
+        var extra = MiniBuilddFields.eventBase(key, row.architecture(),
+                BuildChangesName.BUILD_REQUEST.changesName(key, row.architecture()));
         try {
-            MiniBuilddFields.addTo(extra, request(row).paragraph());
+            MiniBuilddFields.addTo(extra, request(row).toParagraph(List.of()));
         } catch (IOException | RuntimeException e) {
             extra.put("error", "build request unreadable: " + e.getMessage());
         }
         return extra;
-    }
-
-
-    private static String md5(Path file) throws IOException {
-        try (var in = Files.newInputStream(file)) {
-            return org.minibuildd.debian.Checksum.MD5.of(in);
-        }
     }
 }

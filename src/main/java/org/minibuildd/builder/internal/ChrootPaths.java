@@ -17,8 +17,7 @@ public record ChrootPaths(Path dir, Path log, Path schrootConfDir, String prefix
     public static final Path SYSTEM_SCHROOT_CONF_DIR = Path.of("/etc/schroot/chroot.d");
 
     public static ChrootPaths of(Home home, String prefix, String codename, String architecture) {
-        return new ChrootPaths(home.chroots().resolve(codename).resolve(architecture),
-                home.log().resolve("chroot-" + codename + "-" + architecture + ".log"), SYSTEM_SCHROOT_CONF_DIR,
+        return new ChrootPaths(home.chroot(codename, architecture), home.chrootLog(codename, architecture), SYSTEM_SCHROOT_CONF_DIR,
                 prefix, codename, architecture);
     }
 

@@ -31,7 +31,7 @@ class DatabaseConfiguration {
         var db = settings.db();
         DatabaseServer server = db.external()
                 ? new DatabaseServer.External(db.url(), db.user(), db.password())
-                : new PrivateCluster(home.db(), home.log().resolve("postgresql.log"),
+                : new PrivateCluster(home.db(), home.postgresqlLog(),
                         db.postgresBin().isBlank() ? PrivateCluster.findDebianBinaries() : Path.of(db.postgresBin()),
                         new UnixSystem().getUid() == 0 ? db.clusterUser() : null, runner);
         server.start();

@@ -6,11 +6,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.minibuildd.events.EventFeed;
+import org.minibuildd.events.Problem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class EventsAttachController implements org.springframework.context.SmartLifecycle {
 
-    private static final MediaType PROBLEM_JSON = MediaType.parseMediaType("application/problem+json");
+    private static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Problem.MEDIA_TYPE);
     /** How soon a waiting request notices a stop: before the web server's graceful shutdown waits for it. */
     private static final Duration SLICE = Duration.ofSeconds(1);
 
@@ -88,12 +88,7 @@ class EventsAttachController implements org.springframework.context.SmartLifecyc
     }
 
     private ResponseEntity<String> problem(int status, String title, String detail) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", "/static/events.attach");
-        return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(json.writeValueAsString(body));
+        return ResponseEntity.status(status).contentType(PROBLEM_JSON)
+                .body(json.writeValueAsString(Problem.of(status, title, detail).at("/static/events.attach").toJson()));
     }
 }

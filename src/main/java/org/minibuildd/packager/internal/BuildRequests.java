@@ -15,22 +15,20 @@ import org.minibuildd.config.DistributionSettings;
 import org.minibuildd.config.Layout;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.daemon.InstanceService;
+import org.minibuildd.debian.BuildRequest;
 import org.minibuildd.debian.Changes;
 import org.minibuildd.debian.CheckMode;
 import org.minibuildd.debian.MiniBuilddFields;
 import org.minibuildd.debian.UploadOptions;
+import org.minibuildd.exchange.BuildExchange;
 import org.minibuildd.openpgp.InstanceKeyStore;
-import org.minibuildd.process.Command;
-import org.minibuildd.process.ProcessRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an accepted upload's build requests in mini-buildd's wire format (see the reference's
- * {@code wire/buildrequest.changes}): per architecture of the distribution, a {@code .changes} signed by the
- * instance key naming the build (timecode, upload-to, packager, builder, sbuild options, check modes, log URLs)
- * and listing one uncompressed tar with the source package and the {@code .config/} files the builder needs
- * (apt sources, preferences and keys of the repository). They land in {@code <key>/<arch>/} beside the upload;
- * every file is written to a temporary name first, so writing them again after a crash is harmless.
+ * Makes an accepted upload's build requests: per architecture of the distribution, a {@link BuildRequest} naming
+ * the build (timecode, upload-to, packager, builder, sbuild options, check modes, log URLs) and a payload of the
+ * source package and the {@code .config/} files the builder needs (apt sources, preferences and keys of the
+ * repository), written by the {@link BuildExchange} into {@code <key>/<arch>/} beside the upload.
  */
 @Component
 class BuildRequests {
@@ -39,14 +37,14 @@ class BuildRequests {
     private final InstanceService instances;
     private final ConfigEditService config;
     private final InstanceKeyStore keys;
-    private final ProcessRunner runner;
+    private final BuildExchange exchange;
 
-    BuildRequests(Home home, InstanceService instances, ConfigEditService config, InstanceKeyStore keys, ProcessRunner runner) {
+    BuildRequests(Home home, InstanceService instances, ConfigEditService config, InstanceKeyStore keys, BuildExchange exchange) {
         this.home = home;
         this.instances = instances;
         this.config = config;
         this.keys = keys;
-        this.runner = runner;
+        this.exchange = exchange;
     }
 
     /** Writes one request per architecture; returns the event extras per architecture, as mini-buildd logs them. */
@@ -64,13 +62,23 @@ class BuildRequests {
     private Map<String, Object> write(UploadStore.Row row, UploadChecks.Target target, DistributionSettings settings, String arch,
                                       boolean archAll) throws IOException {
         var instance = instances.instance();
-        var key = row.source() + "/" + row.version() + "/" + row.timecode();
-        var dir = home.events().resolve(key).resolve(arch);
+        var key = row.uploadKey();
+        var dir = home.eventsDir(key, arch);
         Files.createDirectories(dir);
-        var base = row.source() + "_" + row.version();
-        var changesName = base + "_mini-buildd-buildrequest_" + arch + ".changes";
-        var tarName = changesName + ".tar";
-        var buildlog = key + "/" + arch + "/" + base + "_" + arch + ".buildlog";
+        var buildlog = key.buildlog(arch);
+        // The builder chosen for this architecture serves the live log; the installed log is ours.
+        var builder = target.builder(arch).url();
+        var request = new BuildRequest(target.diststr().toString(), key, arch, instance.incomingUrl(), instance.url(), archAll,
+                new BuildRequest.Sbuild(settings.buildDepResolver(), settings.sbuildConfigBlocks(), settings.sbuildSetupBlocks(),
+                        option(target, UploadOptions.Key.DEB_BUILD_OPTIONS, arch, settings.debBuildOptions()),
+                        option(target, UploadOptions.Key.DEB_BUILD_PROFILES, arch, settings.debBuildProfiles()),
+                        option(target, UploadOptions.Key.ADD_DEPENDS, arch, settings.addDepends())),
+                new BuildRequest.Checks(mode(target, UploadOptions.Key.LINTIAN_MODE, arch, settings.lintianMode()),
+                        settings.lintianExtraOptions(),
+                        mode(target, UploadOptions.Key.AUTOPKGTEST_MODE, arch, settings.autopkgtestMode()),
+                        mode(target, UploadOptions.Key.PIUPARTS_MODE, arch, settings.piupartsMode()),
+                        settings.piupartsExtraOptions(), settings.piupartsRootArg()),
+                buildlog, builder, Home.buildsDirUrl(builder, buildlog), Home.eventsDirUrl(instance.url(), buildlog));
 
         var payload = Files.createTempDirectory(dir, ".payload");
         try {
@@ -87,61 +95,13 @@ class BuildRequests {
                 Files.copy(file.getValue(), payload.resolve(file.getKey()), StandardCopyOption.REPLACE_EXISTING);
                 members.add(file.getKey());
             }
-            var tmpTar = dir.resolve("." + tarName + ".new");
-            var argv = new ArrayList<>(List.of("tar", "--create", "--file", tmpTar.toString(), "--directory", payload.toString()));
-            argv.addAll(members);
-            runner.run(Command.of(argv));
-            Files.move(tmpTar, dir.resolve(tarName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            exchange.write(dir, request, payload, members);
         } finally {
             deleteTree(payload);
         }
 
-        var tar = dir.resolve(tarName);
-        var fields = new LinkedHashMap<String, String>();
-        fields.put("Distribution", target.diststr().toString());
-        fields.put("Source", row.source());
-        fields.put("Version", row.version());
-        fields.put("Architecture", arch);
-        fields.put("X-Mini-Buildd-Timecode", row.timecode());
-        fields.put("X-Mini-Buildd-Upload-To", instance.incomingUrl());
-        fields.put("X-Mini-Buildd-Packager", instance.url());
-        fields.put("X-Mini-Buildd-Arch-All", archAll ? "Yes" : "No");
-        fields.put("X-Mini-Buildd-Build-Dep-Resolver", settings.buildDepResolver());
-        fields.put("X-Mini-Buildd-Sbuild-Config-Blocks", settings.sbuildConfigBlocks());
-        fields.put("X-Mini-Buildd-Sbuild-Setup-Blocks", settings.sbuildSetupBlocks());
-        fields.put("X-Mini-Buildd-Deb-Build-Options", option(target, UploadOptions.Key.DEB_BUILD_OPTIONS, arch, settings.debBuildOptions()));
-        fields.put("X-Mini-Buildd-Deb-Build-Profiles", option(target, UploadOptions.Key.DEB_BUILD_PROFILES, arch, settings.debBuildProfiles()));
-        fields.put("X-Mini-Buildd-Add-Depends", option(target, UploadOptions.Key.ADD_DEPENDS, arch, settings.addDepends()));
-        fields.put("X-Mini-Buildd-Lintian-Mode", option(target, UploadOptions.Key.LINTIAN_MODE, arch, settings.lintianMode()));
-        fields.put("X-Mini-Buildd-Lintian-Extra-Options", settings.lintianExtraOptions());
-        fields.put("X-Mini-Buildd-Autopkgtest-Mode", option(target, UploadOptions.Key.AUTOPKGTEST_MODE, arch, settings.autopkgtestMode()));
-        var piuparts = option(target, UploadOptions.Key.PIUPARTS_MODE, arch, settings.piupartsMode());
-        fields.put("X-Mini-Buildd-Piuparts-Mode", piuparts);
-        if (!CheckMode.DISABLED.name().equalsIgnoreCase(piuparts)) {
-            // Only when piuparts runs, so a request without it has the reference's fields and no more.
-            fields.put("X-Mini-Buildd-Piuparts-Extra-Options", settings.piupartsExtraOptions());
-            fields.put("X-Mini-Buildd-Piuparts-Root-Arg", settings.piupartsRootArg());
-        }
-        fields.put("X-Mini-Buildd-Buildlog", buildlog);
-        // The builder chosen for this architecture serves the live log; the installed log is ours.
-        var builder = target.builder(arch).url();
-        fields.put("X-Mini-Buildd-Builder", builder);
-        fields.put("X-Mini-Buildd-Buildlog-Building", builder + "/mini_buildd/builds-dir/" + buildlog);
-        fields.put("X-Mini-Buildd-Buildlog-Installed", instance.url() + "/mini_buildd/events-dir/" + buildlog);
-        var text = new StringBuilder();
-        fields.forEach((name, value) -> text.append(name).append(':').append(value.isEmpty() ? "" : " " + value).append('\n'));
-        text.append("Files:\n ").append(md5(tar)).append(' ').append(Files.size(tar)).append(" mini-buildd extra ").append(tarName).append('\n');
-        var signed = keys.get().clearsign(text.toString());
-        var tmpChanges = dir.resolve("." + changesName + ".new");
-        Files.writeString(tmpChanges, signed, StandardCharsets.UTF_8);
-        Files.move(tmpChanges, dir.resolve(changesName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-
-        var extra = MiniBuilddFields.eventBase(row.source(), row.version(), row.timecode(), arch, changesName);
-        fields.forEach((name, value) -> {
-            if (name.startsWith(MiniBuilddFields.PREFIX) && !name.equals(MiniBuilddFields.TIMECODE)) {
-                extra.put(MiniBuilddFields.eventKey(name), value);
-            }
-        });
+        var extra = MiniBuilddFields.eventBase(key, arch, request.changesName());
+        MiniBuilddFields.addTo(extra, request.toParagraph(List.of()));
         return extra;
     }
 
@@ -196,18 +156,16 @@ class BuildRequests {
         return target.options().get(option, arch).orElse(fallback);
     }
 
+    private static CheckMode mode(UploadChecks.Target target, UploadOptions.Key option, String arch, String fallback) {
+        return target.options().checkMode(option, arch).orElseGet(() -> CheckMode.parse(fallback));
+    }
+
 
     private static void deleteTree(Path dir) throws IOException {
         try (var walk = Files.walk(dir)) {
             for (var path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        }
-    }
-
-    private static String md5(Path file) throws IOException {
-        try (var in = Files.newInputStream(file)) {
-            return org.minibuildd.debian.Checksum.MD5.of(in);
         }
     }
 }

@@ -1,19 +1,16 @@
 package org.minibuildd.packager.internal;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.minibuildd.daemon.Home;
+import org.minibuildd.debian.BuildResult;
+import org.minibuildd.debian.DebianFormatException;
+import org.minibuildd.exchange.BuildExchange;
 import org.minibuildd.incoming.CompleteUpload;
 import org.minibuildd.incoming.IncomingReceiver;
 import org.minibuildd.incoming.RejectedUpload;
 import org.minibuildd.incoming.UploadKind;
-import org.minibuildd.openpgp.InstanceKeyStore;
-import org.minibuildd.openpgp.SignatureVerifier;
 import org.minibuildd.openpgp.VerificationException;
-import org.minibuildd.process.Command;
-import org.minibuildd.process.ProcessRunner;
 import org.minibuildd.remote.RemoteService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,22 +32,18 @@ class BuildResults implements IncomingReceiver {
     private final UploadStore uploads;
     private final UploadBuildStore builds;
     private final Home home;
-    private final InstanceKeyStore keys;
     private final RemoteService remotes;
-    private final ProcessRunner runner;
+    private final BuildExchange exchange;
     private final TransactionTemplate transaction;
     private final PackagerWorker worker;
-    private final SignatureVerifier verifier = new SignatureVerifier();
 
-    BuildResults(UploadStore uploads, UploadBuildStore builds, Home home, InstanceKeyStore keys,
-                 RemoteService remotes, ProcessRunner runner, TransactionTemplate transaction,
-                 PackagerWorker worker) {
+    BuildResults(UploadStore uploads, UploadBuildStore builds, Home home, RemoteService remotes, BuildExchange exchange,
+                 TransactionTemplate transaction, PackagerWorker worker) {
         this.uploads = uploads;
         this.builds = builds;
         this.home = home;
-        this.keys = keys;
         this.remotes = remotes;
-        this.runner = runner;
+        this.exchange = exchange;
         this.transaction = transaction;
         this.worker = worker;
     }
@@ -62,34 +55,32 @@ class BuildResults implements IncomingReceiver {
 
     @Override
     public void receive(CompleteUpload upload) throws Exception {
-        var changes = upload.changes();
         try {
             // Our own key (we are our own builder) or an active Remote's.
-            verifier.verifyClearsigned(changes.original(), keys.get().publicKeyring().plus(remotes.activeKeyring()));
+            exchange.verify(upload, remotes.activeKeyring());
         } catch (VerificationException e) {
             // Not from a builder of ours: nothing to do with it but keep it for inspection.
             quarantine(upload, "build result not signed by a trusted builder: " + e.getMessage());
             return;
         }
-        var timecode = changes.get("X-Mini-Buildd-Timecode").orElse("");
-        var arch = changes.architectures().isEmpty() ? "" : changes.architectures().getFirst();
-        var row = uploads.byBuildKey(changes.source(), changes.version().toString(), timecode);
-        if (row.isEmpty()) {
-            quarantine(upload, "stray build result: no upload " + changes.source() + "/" + changes.version() + "/" + timecode
-                    + " is being packaged here");
+        BuildResult result;
+        try {
+            result = BuildResult.of(upload.changes());
+        } catch (DebianFormatException e) {
+            quarantine(upload, "stray build result: " + e.getMessage());
             return;
         }
-        var dir = home.events().resolve(changes.source()).resolve(changes.version().toString()).resolve(timecode).resolve(arch);
-        upload.linkTo(dir);
-        for (var file : upload.files()) {
-            var name = file.getFileName().toString();
-            if (name.endsWith(".tar")) {
-                runner.run(Command.of("tar", "--extract", "--file", dir.resolve(name).toString(), "--directory", dir.toString(),
-                        "--no-same-owner"));
-            }
+        var key = result.key();
+        var arch = result.architecture();
+        var row = uploads.byBuildKey(key.source(), key.version(), key.timecode());
+        if (row.isEmpty()) {
+            quarantine(upload, "stray build result: no upload " + key + " is being packaged here");
+            return;
         }
-        var status = changes.get("X-Mini-Buildd-Sbuild-Status").orElse("");
-        var lintian = changes.get("X-Mini-Buildd-Sbuild-Lintian").orElse("");
+        var dir = home.eventsDir(key, arch);
+        exchange.unpack(upload, dir);
+        var status = result.summary().status();
+        var lintian = result.summary().lintian();
         var uploadId = row.get().id();
         var recorded = Boolean.TRUE.equals(transaction.execute(s -> builds.built(uploadId, arch, status, lintian, dir)));
         log.info("build result {} for {}: {}{}", arch, row.get().changesName(), status, recorded ? "" : " (already recorded)");
@@ -97,20 +88,13 @@ class BuildResults implements IncomingReceiver {
     }
 
     private void quarantine(CompleteUpload upload, String reason) throws java.io.IOException {
-        var dir = home.rejected().resolve(upload.changesName() + "-" + upload.changesSha256().substring(0, 12));
-        upload.linkTo(dir);
-        Files.writeString(dir.resolve(".rejected"), reason + "\n");
+        var dir = home.rejectedBuildChanges(upload.changesName(), upload.changesSha256());
+        exchange.quarantine(upload, dir, reason);
         log.warn("{} kept in {}: {}", upload.changesName(), dir, reason);
     }
 
     @Override
     public void rejected(RejectedUpload upload) {
         log.warn("incoming refused build result {}: {} (files in {})", upload.name(), upload.reason(), upload.quarantine());
-    }
-
-    /** sbuild's own {@code .changes} in a result directory: {@code <source>_<version without epoch>_<arch>.changes}. */
-    static Path sbuildChanges(Path resultDir, String source, String version, String arch) {
-        var noEpoch = version.substring(version.indexOf(':') + 1);
-        return resultDir.resolve(source + "_" + noEpoch + "_" + arch + ".changes");
     }
 }

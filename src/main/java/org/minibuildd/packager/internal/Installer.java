@@ -5,18 +5,24 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.minibuildd.config.RepositoryService;
 import org.minibuildd.daemon.CrashWindows;
+import org.minibuildd.daemon.Home;
+import org.minibuildd.debian.BuildChangesName;
+import org.minibuildd.debian.BuildRequest;
 import org.minibuildd.debian.Changes;
+import org.minibuildd.debian.CheckMode;
 import org.minibuildd.debian.DebianFormatException;
 import org.minibuildd.debian.DistributionString;
+import org.minibuildd.debian.MiniBuilddField;
 import org.minibuildd.debian.MiniBuilddFields;
+import org.minibuildd.debian.UploadKey;
 import org.minibuildd.events.EventType;
 import org.minibuildd.events.Events;
+import org.minibuildd.events.Problem;
 import org.minibuildd.repository.RepositoryException;
 import org.minibuildd.repository.RepositoryPackages;
 import org.slf4j.Logger;
@@ -39,14 +45,16 @@ class Installer {
     private final RepositoryPackages packages;
     private final Events events;
     private final CrashWindows crashWindows;
+    private final Home home;
 
     Installer(UploadStore uploads, RepositoryService repositories, RepositoryPackages packages, Events events,
-              CrashWindows crashWindows) {
+              CrashWindows crashWindows, Home home) {
         this.uploads = uploads;
         this.repositories = repositories;
         this.packages = packages;
         this.events = events;
         this.crashWindows = crashWindows;
+        this.home = home;
     }
 
     void finish(UploadStore.Row row, List<UploadBuildStore.Row> builds) {
@@ -62,32 +70,35 @@ class Installer {
         } catch (IOException | DebianFormatException e) {
             failures.add("the upload's .changes cannot be read: " + e.getMessage());
         }
+        var key = row.uploadKey();
         for (var build : builds) {
+            var arch = build.architecture();
             var dir = java.nio.file.Path.of(build.resultDir());
-            var result = resultFields(dir, row, build.architecture());
-            results.put(build.architecture(), result);
-            var request = request(row, build.architecture());
-            var mode = mode(request, "X-Mini-Buildd-Lintian-Mode");
-            var log = result.getOrDefault("buildlog_installed", "its build log");
+            var result = resultFields(dir, key, arch);
+            results.put(arch, result);
+            // An unreadable request asked for no checks.
+            var checks = request(key, arch).map(BuildRequest::checks)
+                    .orElse(new BuildRequest.Checks(CheckMode.DISABLED, "", CheckMode.DISABLED, CheckMode.DISABLED, "", ""));
+            var log = result.getOrDefault(MiniBuilddField.BUILDLOG_INSTALLED.eventKey(), "its build log");
             if (!"successful".equals(build.sbuildStatus())) {
                 // The builder's reason, when it knows one (e.g. our repository could not be fetched in the build).
-                var why = String.valueOf(result.getOrDefault("failure", ""));
-                failures.add(build.architecture() + ": build " + (build.sbuildStatus().isEmpty() ? "gave no status" : build.sbuildStatus())
+                var why = String.valueOf(result.getOrDefault(MiniBuilddField.FAILURE.eventKey(), ""));
+                failures.add(arch + ": build " + (build.sbuildStatus().isEmpty() ? "gave no status" : build.sbuildStatus())
                         + (why.isBlank() ? "" : ": " + why) + " (see " + log + ")");
             } else if (!suite.experimental()) {
-                if (lintianFails(mode, build.lintian())) {
-                    failures.add(build.architecture() + ": lintian " + build.lintian() + " fails lintian mode " + mode);
+                if (checks.lintian().lintianFails(build.lintian())) {
+                    failures.add(arch + ": lintian " + build.lintian() + " fails lintian mode " + checks.lintian());
                 }
-                checkVerdict(failures, build.architecture(), "piuparts", mode(request, "X-Mini-Buildd-Piuparts-Mode"),
-                        String.valueOf(result.getOrDefault("sbuild_piuparts", "")), log);
-                checkVerdict(failures, build.architecture(), "autopkgtest", mode(request, "X-Mini-Buildd-Autopkgtest-Mode"),
-                        String.valueOf(result.getOrDefault("sbuild_autopkgtest", "")), log);
+                checkVerdict(failures, arch, "piuparts", checks.piuparts(),
+                        String.valueOf(result.getOrDefault(MiniBuilddField.SBUILD_PIUPARTS.eventKey(), "")), log);
+                checkVerdict(failures, arch, "autopkgtest", checks.autopkgtest(),
+                        String.valueOf(result.getOrDefault(MiniBuilddField.SBUILD_AUTOPKGTEST.eventKey(), "")), log);
             }
-            sbuildChanges.add(BuildResults.sbuildChanges(dir, row.source(), row.version(), build.architecture()));
+            sbuildChanges.add(dir.resolve(key.sbuildChangesName(arch)));
         }
         if (failures.isEmpty()) {
             try {
-                packages.install(repository.identity(), diststr.codename(), diststr.suite(), row.dir().resolve(dscName(row)), sbuildChanges);
+                packages.install(repository.identity(), diststr.codename(), diststr.suite(), row.dir().resolve(key.dscName()), sbuildChanges);
             } catch (RepositoryException e) {
                 failures.add("install into " + diststr + " failed: " + e.getMessage());
             }
@@ -103,42 +114,16 @@ class Installer {
         } else {
             var reason = String.join("; ", failures);
             uploads.move(row.id(), UploadStore.State.FAILED, reason, row.dir());
-            extra.put("error", UserUploads.problem(reason));
+            extra.put("error", Problem.ofUpload(reason).toJson());
             events.log(EventType.FAILED, row.distribution(), row.source(), row.version(), extra);
             log.warn("failed {} {}: {}", row.source(), row.version(), reason);
         }
     }
 
-    /** ERRFAIL fails on lintian errors, WARNFAIL on warnings too; IGNORE and DISABLED never. */
-    static boolean lintianFails(String mode, String lintian) {
-        var result = lintian.toLowerCase(Locale.ROOT);
-        return switch (mode) {
-            case "ERRFAIL" -> result.equals("error") || result.equals("fail");
-            case "WARNFAIL" -> result.equals("error") || result.equals("fail") || result.equals("warn");
-            default -> false;
-        };
-    }
-
-    /**
-     * autopkgtest and piuparts: ERRFAIL and WARNFAIL fail when the check fails or did not run at all; sbuild already
-     * counts skipped tests as a pass and reports "no tests" for a package without any. IGNORE and DISABLED never fail.
-     */
-    static boolean checkFails(String mode, String verdict) {
-        var result = verdict.toLowerCase(Locale.ROOT);
-        return switch (mode) {
-            case "ERRFAIL", "WARNFAIL" -> result.isEmpty() || result.equals("fail");
-            default -> false;
-        };
-    }
-
-    private static String dscName(UploadStore.Row row) {
-        return row.source() + "_" + row.version().substring(row.version().indexOf(':') + 1) + ".dsc";
-    }
-
     /** The build result's fields for the event, named as the reference's {@code buildresults} entries. */
-    private static Map<String, Object> resultFields(java.nio.file.Path dir, UploadStore.Row row, String arch) {
-        var name = row.source() + "_" + row.version() + "_mini-buildd-buildresult_" + arch + ".changes";
-        var fields = MiniBuilddFields.eventBase(row.source(), row.version(), row.timecode(), arch, name);
+    private static Map<String, Object> resultFields(java.nio.file.Path dir, UploadKey key, String arch) {
+        var name = BuildChangesName.BUILD_RESULT.changesName(key, arch);
+        var fields = MiniBuilddFields.eventBase(key, arch, name);
         try {
             MiniBuilddFields.addTo(fields, Changes.parseInternal(Files.readString(dir.resolve(name))).paragraph());
         } catch (IOException | DebianFormatException e) {
@@ -147,24 +132,19 @@ class Installer {
         return fields;
     }
 
-    /** The build request sent for the architecture (read once for all its check modes); empty when unreadable. */
-    private static Optional<Changes> request(UploadStore.Row row, String arch) {
-        var name = row.source() + "_" + row.version() + "_mini-buildd-buildrequest_" + arch + ".changes";
-        var file = row.dir().getParent().resolve(arch).resolve(name);
+    /** The build request sent for the architecture; empty when unreadable. */
+    private Optional<BuildRequest> request(UploadKey key, String arch) {
+        var file = home.eventsDir(key, arch).resolve(BuildChangesName.BUILD_REQUEST.changesName(key, arch));
         try {
-            return Optional.of(Changes.parseInternal(Files.readString(file)));
+            return Optional.of(BuildRequest.parse(Files.readString(file)));
         } catch (IOException | DebianFormatException e) {
             return Optional.empty();
         }
     }
 
-    private static String mode(Optional<Changes> request, String field) {
-        return request.flatMap(r -> r.get(field)).orElse("").toUpperCase(Locale.ROOT);
-    }
-
     /** autopkgtest and piuparts: a failure names the verdict (or that the check did not run), the mode and the log. */
-    private static void checkVerdict(List<String> failures, String arch, String check, String mode, String verdict, Object log) {
-        if (checkFails(mode, verdict)) {
+    private static void checkVerdict(List<String> failures, String arch, String check, CheckMode mode, String verdict, Object log) {
+        if (mode.checkFails(verdict)) {
             failures.add(arch + ": " + check + " " + (verdict.isEmpty() ? "did not run" : verdict) + " fails " + check + " mode "
                     + mode + " (see " + log + ")");
         }

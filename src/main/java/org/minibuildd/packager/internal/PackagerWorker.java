@@ -4,18 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.minibuildd.daemon.CrashWindows;
 import org.minibuildd.daemon.Home;
+import org.minibuildd.debian.BuildChangesName;
 import org.minibuildd.debian.Changes;
 import org.minibuildd.debian.DebianFormatException;
 import org.minibuildd.debian.MiniBuilddFields;
 import org.minibuildd.events.EventType;
 import org.minibuildd.events.Events;
+import org.minibuildd.events.Problem;
+import org.minibuildd.exchange.BuildExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,6 +43,7 @@ class PackagerWorker implements SmartLifecycle {
     private final BuildRequests buildRequests;
     private final Events events;
     private final Home home;
+    private final BuildExchange exchange;
     private final TransactionTemplate transaction;
     private final CrashWindows crashWindows;
     private final Semaphore signal = new Semaphore(0);
@@ -48,7 +51,8 @@ class PackagerWorker implements SmartLifecycle {
     private volatile Thread thread;
 
     PackagerWorker(UploadStore uploads, UploadBuildStore builds, Installer installer,
-                   UploadChecks checks, BuildRequests buildRequests, Events events, Home home, TransactionTemplate transaction,
+                   UploadChecks checks, BuildRequests buildRequests, Events events, Home home, BuildExchange exchange,
+                   TransactionTemplate transaction,
                    CrashWindows crashWindows) {
         this.uploads = uploads;
         this.builds = builds;
@@ -57,6 +61,7 @@ class PackagerWorker implements SmartLifecycle {
         this.buildRequests = buildRequests;
         this.events = events;
         this.home = home;
+        this.exchange = exchange;
         this.transaction = transaction;
         this.crashWindows = crashWindows;
     }
@@ -134,11 +139,9 @@ class PackagerWorker implements SmartLifecycle {
     boolean send() {
         return Boolean.TRUE.equals(transaction.execute(status -> builds.claimDue().map(build -> {
             var upload = uploads.byId(build.uploadId()).orElseThrow();
-            var dir = home.events().resolve(upload.source()).resolve(upload.version()).resolve(upload.timecode())
-                    .resolve(build.architecture());
-            var name = upload.source() + "_" + upload.version() + "_mini-buildd-buildrequest_" + build.architecture() + ".changes";
+            var name = BuildChangesName.BUILD_REQUEST.changesName(upload.uploadKey(), build.architecture());
             try {
-                org.minibuildd.incoming.FtpUpload.upload(build.builder(), List.of(dir.resolve(name + ".tar"), dir.resolve(name)));
+                exchange.send(build.builder(), home.eventsDir(upload.uploadKey(), build.architecture()).resolve(name));
                 builds.sent(build.id());
                 log.info("sent build request {} to {}", name, build.builder());
             } catch (IOException e) {
@@ -163,7 +166,7 @@ class PackagerWorker implements SmartLifecycle {
     }
 
     private void process(UploadStore.Row row) {
-        var rejectedDir = home.rejected().resolve(row.timecode().replace(':', '-') + "-" + row.changesName());
+        var rejectedDir = home.rejectedUpload(row.timecode(), row.changesName());
         // A crash after moving a rejected upload aside but before the commit: its files are already there.
         var dir = Files.isDirectory(row.dir()) ? row.dir() : rejectedDir;
         Changes changes = null;
@@ -215,14 +218,14 @@ class PackagerWorker implements SmartLifecycle {
         uploads.move(row.id(), UploadStore.State.REJECTED, reason, rejectedDir);
         var extra = extra(row, changes);
         extra.put("quarantine", rejectedDir.toString());
-        extra.put("error", UserUploads.problem(reason));
+        extra.put("error", Problem.ofUpload(reason).toJson());
         events.log(EventType.REJECTED, row.distribution(), row.source(), row.version(), extra);
         log.warn("rejected {}: {}", row.changesName(), reason);
     }
 
     /** The extra every event of an upload carries, as mini-buildd writes it. */
     static Map<String, Object> extra(UploadStore.Row row, Changes changes) {
-        var extra = MiniBuilddFields.eventBase(row.source(), row.version(), row.timecode(), "source", row.changesName());
+        var extra = MiniBuilddFields.eventBase(row.uploadKey(), "source", row.changesName());
         if (changes != null) {
             extra.put("maintainer", changes.maintainer().orElse(""));
             extra.put("changed_by", changes.changedBy().orElse(""));

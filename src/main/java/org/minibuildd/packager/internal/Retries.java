@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.minibuildd.daemon.Home;
+import org.minibuildd.debian.UploadKey;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +38,7 @@ public class Retries {
         }
         var row = failed.get();
         var timecode = Timecode.of(Instant.now());
-        var dir = UserUploads.uploadDir(home, row.source(), row.version(), timecode);
+        var dir = home.uploadDir(new UploadKey(row.source(), row.version(), timecode));
         try (var files = Files.list(row.dir())) {
             Files.createDirectories(dir);
             for (var file : files.filter(Files::isRegularFile).toList()) {

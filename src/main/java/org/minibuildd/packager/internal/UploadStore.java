@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.minibuildd.debian.UploadKey;
 import org.springframework.stereotype.Repository;
 
 /** The {@code upload} table: one row per user upload, its state moved forward by the packager. */
@@ -17,7 +18,13 @@ class UploadStore {
     enum State { RECEIVED, PACKAGING, INSTALLED, FAILED, REJECTED }
 
     record Row(long id, String key, String changesName, String source, String version, String distribution,
-               String timecode, Path dir, State state, String reason) { }
+               String timecode, Path dir, State state, String reason) {
+
+        /** {@code <source>/<version>/<timecode>}, which names the upload's directories and events. */
+        UploadKey uploadKey() {
+            return new UploadKey(source, version, timecode);
+        }
+    }
 
     private final DSLContext db;
 

@@ -1,14 +1,14 @@
 package org.minibuildd.packager.internal;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import org.minibuildd.daemon.Home;
+import org.minibuildd.debian.UploadKey;
 import org.minibuildd.events.EventType;
 import org.minibuildd.events.Events;
+import org.minibuildd.events.Problem;
 import org.minibuildd.incoming.CompleteUpload;
 import org.minibuildd.incoming.IncomingReceiver;
 import org.minibuildd.incoming.RejectedUpload;
@@ -54,7 +54,7 @@ class UserUploads implements IncomingReceiver {
         }
         var changes = upload.changes();
         var timecode = Timecode.of(Instant.now());
-        var dir = uploadDir(home, changes.source(), changes.version().toString(), timecode);
+        var dir = home.uploadDir(new UploadKey(changes.source(), changes.version().toString(), timecode));
         upload.linkTo(dir);
         transaction.executeWithoutResult(status -> uploads.insertReceived(upload.key(), upload.changesName(), changes.source(),
                 changes.version().toString(), changes.distribution(), timecode, dir));
@@ -82,23 +82,10 @@ class UserUploads implements IncomingReceiver {
             extra.put("architecture", "source");
             extra.put("quarantine", quarantine);
             extra.put("files", upload.files());
-            extra.put("error", problem(upload.reason()));
+            extra.put("error", Problem.ofUpload(upload.reason()).toJson());
             events.log(EventType.REJECTED, "", source, version, extra);
         });
         log.warn("rejected {}: {} (files kept in {})", name, upload.reason(), quarantine);
     }
 
-    /** The reason as mini-buildd puts it into an event: an RFC 7807 problem. */
-    static Map<String, Object> problem(String detail) {
-        var error = new LinkedHashMap<String, Object>();
-        error.put("type", "about:blank");
-        error.put("title", "Bad Request");
-        error.put("status", 400);
-        error.put("detail", detail);
-        return error;
-    }
-
-    static Path uploadDir(Home home, String source, String version, String timecode) {
-        return home.events().resolve(source).resolve(version).resolve(timecode).resolve("source");
-    }
 }

@@ -65,8 +65,8 @@ class RepositoryDelivery {
         var factory = new StaticTreesFactory(List.of(
                 new StaticTree("/repositories", home.repositories(), true),
                 // Build logs (growing while building) and what each upload left: mini-buildd's builds-dir and events-dir.
-                new StaticTree("/mini_buildd/builds-dir", home.builds(), false),
-                new StaticTree("/mini_buildd/events-dir", home.events(), false)));
+                new StaticTree(Home.BUILDS_DIR_URL_PATH, home.builds(), false),
+                new StaticTree(Home.EVENTS_DIR_URL_PATH, home.events(), false)));
         factory.getConnectorCustomizers().addAll(connectorCustomizers.orderedStream().toList());
         factory.getContextCustomizers().addAll(contextCustomizers.orderedStream().toList());
         factory.getProtocolHandlerCustomizers().addAll(protocolHandlerCustomizers.orderedStream().toList());

@@ -38,15 +38,15 @@ public class RepositoryDisk {
     }
 
     public Reprepro reprepro(String identity) {
-        return new Reprepro(runner, home.repositories().resolve(identity));
+        return new Reprepro(runner, home.repository(identity));
     }
 
     public Path directory(String identity) {
-        return home.repositories().resolve(identity);
+        return home.repository(identity);
     }
 
     public boolean exists(String identity) {
-        return Files.isRegularFile(home.repositories().resolve(identity).resolve("conf/distributions"));
+        return Files.isRegularFile(home.repository(identity).resolve("conf/distributions"));
     }
 
     /**
@@ -119,13 +119,13 @@ public class RepositoryDisk {
      * {@code home/removed/repositories/<identity>-<time>} so no package is lost by a click.
      */
     public void remove(String identity) {
-        var dir = home.repositories().resolve(identity);
+        var dir = home.repository(identity);
         if (!Files.exists(dir)) {
             return;
         }
         reprepro(identity).locked(() -> {
             try {
-                var aside = home.root().resolve("removed/repositories");
+                var aside = home.removedRepositories();
                 Files.createDirectories(aside);
                 Files.move(dir, aside.resolve(identity + "-" + Instant.now().toString().replace(':', '-')), StandardCopyOption.ATOMIC_MOVE);
                 return null;

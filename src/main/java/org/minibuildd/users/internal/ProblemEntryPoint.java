@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.minibuildd.events.Problem;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wrong HTTP Basic credentials on the API: a 401 in the API's RFC 7807 shape, so API clients show the reason like
@@ -15,12 +17,19 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 class ProblemEntryPoint implements AuthenticationEntryPoint {
 
+    private final JsonMapper json;
+
+    ProblemEntryPoint(JsonMapper json) {
+        this.json = json;
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setContentType("application/problem+json");
+        response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"status\":401,\"title\":\"No permission -- see authorization schemes\","
-                + "\"detail\":\"Login failed: wrong user name or password, or the account is not active\",\"instance\":\"about:blank\"}");
+        response.getWriter().write(json.writeValueAsString(Problem.of(HttpServletResponse.SC_UNAUTHORIZED,
+                "No permission -- see authorization schemes",
+                "Login failed: wrong user name or password, or the account is not active").toJson()));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may reach what over HTTP.
@@ -49,10 +50,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json) throws Exception {
         return http.securityMatcher(API)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemEntryPoint()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemEntryPoint(json)))
                 .csrf(SecurityConfiguration::djangoCsrf)
                 // An API call never is a page to come back to after a login.
                 .requestCache(cache -> cache.disable())

@@ -1,4 +1,4 @@
-package org.minibuildd.incoming;
+package org.minibuildd.exchange.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
