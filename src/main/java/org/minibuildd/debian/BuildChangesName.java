@@ -22,7 +22,8 @@ public enum BuildChangesName {
     }
 
     public String changesName(UploadKey key, String architecture) {
-        return key.source() + "_" + key.version() + "_mini-buildd-" + word + "_" + architecture + ".changes";
+        // A Debian file name never carries the epoch (FileName refuses ':'), as mini-buildd names them.
+        return key.source() + "_" + Version.parse(key.version()).withoutEpoch() + "_mini-buildd-" + word + "_" + architecture + ".changes";
     }
 
     /** The uncompressed tar the {@code .changes} lists: its name plus {@code .tar}. */

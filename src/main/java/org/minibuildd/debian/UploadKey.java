@@ -32,7 +32,7 @@ public record UploadKey(String source, String version, String timecode) {
 
     /** The build log's name: {@code <source>_<version>_<arch>.buildlog}. */
     public String buildlogName(String architecture) {
-        return source + "_" + version + "_" + architecture + ".buildlog";
+        return source + "_" + Version.parse(version).withoutEpoch() + "_" + architecture + ".buildlog";
     }
 
     /** The build log below the events and builds directories: {@code <bkey>/<buildlog name>}. */

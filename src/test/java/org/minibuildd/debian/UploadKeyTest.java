@@ -14,8 +14,8 @@ class UploadKeyTest {
         assertThat(key.bkey("amd64")).isEqualTo("hello/1:2.0-1/20261124:181245:934870/amd64");
         assertThat(UploadKey.parse(key.bkey("amd64"))).isEqualTo(key);
         assertThat(UploadKey.parse(key.toString())).isEqualTo(key);
-        assertThat(key.buildlog("amd64")).isEqualTo("hello/1:2.0-1/20261124:181245:934870/amd64/hello_1:2.0-1_amd64.buildlog");
-        assertThat(BuildChangesName.BUILD_REQUEST.changesName(key, "amd64")).isEqualTo("hello_1:2.0-1_mini-buildd-buildrequest_amd64.changes");
+        assertThat(key.buildlog("amd64")).isEqualTo("hello/1:2.0-1/20261124:181245:934870/amd64/hello_2.0-1_amd64.buildlog");
+        assertThat(BuildChangesName.BUILD_REQUEST.changesName(key, "amd64")).isEqualTo("hello_2.0-1_mini-buildd-buildrequest_amd64.changes");
     }
 
     @Test
