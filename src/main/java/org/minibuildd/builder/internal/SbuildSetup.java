@@ -47,9 +47,19 @@ public final class SbuildSetup {
               echo "apt update of the requesting packager's repository:"
               cat "$dir/apt_update_own.list"
               "$@" sh -c 'cat > /etc/apt/mini-buildd-own.list' < "$dir/apt_update_own.list"
-              if ! "$@" apt-get -q update --error-on=any -o Dir::Etc::SourceList=/etc/apt/mini-buildd-own.list \
+              # An install exporting the repository at this moment (new Packages, InRelease not yet signed) makes
+              # one fetch fail; only a failure that lasts is the build's.
+              tries=1
+              while ! "$@" apt-get -q update --error-on=any -o Dir::Etc::SourceList=/etc/apt/mini-buildd-own.list \
                   -o Dir::Etc::SourceParts=/dev/null -o APT::Get::List-Cleanup=false -o pkgCacheFile::Generate=false \
-                  > "$dir/apt_update_own.log" 2>&1; then
+                  > "$dir/apt_update_own.log" 2>&1; do
+                if [ $tries -lt 4 ]; then
+                  grep -E '^(Err|E):' "$dir/apt_update_own.log" || true
+                  echo "apt update of the packager's repository failed (try $tries of 4): again in 3 s"
+                  tries=$((tries + 1))
+                  sleep 3
+                  continue
+                fi
                 cat "$dir/apt_update_own.log"
                 # apt names each failed fetch on an "Err:" line, its reason on the indented line below.
                 awk '/^Err:/ { sub(/^Err:[0-9]+ /, ""); what = $0; next }
@@ -60,7 +70,7 @@ public final class SbuildSetup {
                 fi
                 echo "E: mini-buildd: $(cat "$dir/failure")"
                 exit 1
-              fi
+              done
               "$@" rm -f /etc/apt/mini-buildd-own.list
             fi
             if [ -s "$dir/apt_update.list" ]; then

@@ -48,6 +48,27 @@ class SbuildSetupScriptTest {
         assertThat(Files.readString(setup.dir().resolve("apt_update.list"))).isEqualTo("deb http://deb.debian.org/debian/ bookworm main\n");
     }
 
+    /** An install exporting the repository meanwhile: apt sees it unsigned once, then whole again. */
+    @Test
+    void aFetchThatFailsOnceIsTriedAgainAndTheBuildGoesOn() throws Exception {
+        var setup = setup("""
+                case "$*" in
+                  *apt-get*mini-buildd-own.list*)
+                    if [ ! -e "%s" ]; then
+                      touch "%s"
+                      echo "E: The repository 'http://127.0.0.1:41234/repositories/test bookworm-test-unstable Release' is not signed."
+                      exit 100
+                    fi
+                    exit 0 ;;
+                  *) exit 0 ;;
+                esac
+                """.formatted(dir.resolve("failed-once"), dir.resolve("failed-once")));
+        var run = run(setup);
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("failed (try 1 of 4): again in 3 s").doesNotContain("try 2 of 4");
+        assertThat(setup.failure()).isEmpty();
+    }
+
     @Test
     void otherSourcesOnlyWarnAndAFetchedRepositoryLeavesNoFailure() throws Exception {
         var setup = setup("""
