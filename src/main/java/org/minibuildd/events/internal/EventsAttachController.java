@@ -63,7 +63,7 @@ class EventsAttachController implements org.springframework.context.SmartLifecyc
         } catch (DateTimeParseException e) {
             return problem(400, "Bad Request", "after=\"" + after + "\" is not an ISO 8601 time (e.g. 2026-11-24T18:12:46+00:00)");
         }
-        // Through the front door every client connection is its own loopback connection: address and port name it.
+        // A client connection is named by its address and port (a follower of the event stream keeps its connection).
         var connection = request.getRemoteAddr() + ":" + request.getRemotePort();
         try {
             while (!stopping) {
