@@ -106,7 +106,8 @@ class CrashIT {
         start();
         awaitEvent(SECOND, "BUILDING", Duration.ofMinutes(3));
         var orphan = awaitSbuild(Duration.ofMinutes(2));
-        Thread.sleep(8000);
+        // Into its session (sbuild starts it in about 2.5 s), well before its end: the whole build takes about 10 s.
+        Thread.sleep(3000);
         assertThat(orphan.isAlive()).as("sbuild still building").isTrue();
         var sessionFile = buildDirOf(orphan).resolve(".mini-buildd-sbuild/session-id");
         daemon.kill9();

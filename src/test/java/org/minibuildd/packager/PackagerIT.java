@@ -1,6 +1,7 @@
 package org.minibuildd.packager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.minibuildd.db.Tables.BUILD_JOB;
 import static org.minibuildd.db.Tables.CHROOT;
 import static org.minibuildd.db.Tables.REPOSITORY;
 import static org.minibuildd.db.Tables.UPLOAD;
@@ -23,6 +24,7 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.minibuildd.config.ConfigActions;
@@ -107,12 +109,27 @@ class PackagerIT extends IsolatedDaemonIT {
                 .distributions(List.of("bookworm:amd64")).repositories(List.of("test:Default:bookworm")).build());
         // Packaging needs a builder with an active bookworm:amd64 chroot. These tests are about the packager's checks,
         // not chroots (ChrootIT and RemakeChrootsIT make real ones): the Chroot object is declared active without
-        // a tree behind it, so the builds of accepted uploads fail later, after the PACKAGING this test looks at.
+        // a tree behind it, so the builds of accepted uploads cannot start, after the PACKAGING this test looks at.
         distributions.addChroot(sources.id(new SourceRef("Debian", "bookworm")).orElseThrow(), "amd64", "Dir");
         declareChrootActive();
         work = Files.createTempDirectory(OWN_HOME, "work");
         dputConf = work.resolve("dput.cf");
         Files.writeString(dputConf, http("/mini_buildd/api/dput_conf/?output=plain"));
+    }
+
+    /**
+     * The accepted uploads' builds cannot start a session here (there is no tree behind the Chroot object), and a
+     * builder that cannot start a session checks its chroot and takes it out of use. So each test starts once the
+     * last build has left its slot, with no build waiting and the chroot declared active again.
+     */
+    @BeforeEach
+    void chrootActiveAndNoBuildWaiting() throws Exception {
+        var deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (db.fetchExists(BUILD_JOB, BUILD_JOB.STATE.eq("BUILDING")) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        db.deleteFrom(BUILD_JOB).where(BUILD_JOB.STATE.eq("QUEUED")).execute();
+        declareChrootActive();
     }
 
     @AfterAll
