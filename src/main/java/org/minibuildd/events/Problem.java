@@ -23,7 +23,12 @@ public record Problem(String type, int status, String title, String detail, Stri
 
     /** Why an upload was rejected or failed, as an event's {@code error}: a 400 without instance. */
     public static Problem ofUpload(String detail) {
-        return new Problem(ABOUT_BLANK, 400, "Bad Request", detail, null);
+        return ofEvent(400, "Bad Request", detail);
+    }
+
+    /** An event's {@code error}: no instance. */
+    public static Problem ofEvent(int status, String title, String detail) {
+        return new Problem(ABOUT_BLANK, status, title, detail, null);
     }
 
     /** The same problem, occurring at {@code instance}. */

@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.minibuildd.builder.RunningBuild;
 import org.minibuildd.builder.Sbuild;
 import org.minibuildd.builder.SbuildJob;
 import org.minibuildd.builder.SbuildResult;
 import org.minibuildd.config.ConfigEditService;
+import org.minibuildd.daemon.DatabaseWrites;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.daemon.InstanceService;
 import org.minibuildd.debian.BuildChangesName;
@@ -25,6 +28,7 @@ import org.minibuildd.debian.DistributionString;
 import org.minibuildd.debian.MiniBuilddFields;
 import org.minibuildd.debian.UploadKey;
 import org.minibuildd.events.EventType;
+import org.minibuildd.events.Problem;
 import org.minibuildd.events.Events;
 import org.minibuildd.exchange.BuildExchange;
 import org.minibuildd.process.ProcessRunner;
@@ -54,7 +58,6 @@ class BuildWorker implements SmartLifecycle {
 
     private final BuildJobStore jobs;
     private final Sbuild sbuild;
-    private final ConfigEditService config;
     private final Events events;
     private final BuildExchange exchange;
     private final InstanceService instances;
@@ -64,22 +67,21 @@ class BuildWorker implements SmartLifecycle {
     private final PackagerRepositories packagerRepositories;
     private final Map<String, RunningBuild> running = new ConcurrentHashMap<>();
     /** Slots taken: from claiming a build until its result is committed. */
-    private final java.util.concurrent.atomic.AtomicInteger slotsTaken = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger slotsTaken = new AtomicInteger();
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean active;
     private volatile Thread thread;
     /** The Daemon's max_parallel_builds, read again only after a database write (status asks it per request). */
-    private final java.util.function.Supplier<Integer> slots;
+    private final Supplier<Integer> slots;
 
     BuildWorker(BuildJobStore jobs, Sbuild sbuild, ConfigEditService config, Events events, BuildExchange exchange,
                 InstanceService instances, ProcessRunner runner, TransactionTemplate transaction,
-                org.minibuildd.daemon.DatabaseWrites writes, BrokenChroots brokenChroots, PackagerRepositories packagerRepositories) {
+                DatabaseWrites writes, BrokenChroots brokenChroots, PackagerRepositories packagerRepositories) {
         this.slots = writes.cached(() -> Math.max(1, config.daemon().maxParallelBuilds()));
         this.brokenChroots = brokenChroots;
         this.packagerRepositories = packagerRepositories;
         this.jobs = jobs;
         this.sbuild = sbuild;
-        this.config = config;
         this.events = events;
         this.exchange = exchange;
         this.instances = instances;
@@ -149,7 +151,7 @@ class BuildWorker implements SmartLifecycle {
         while (active) {
             try {
                 boolean busy = false;
-                if (slotsTaken.get() < Math.max(1, config.daemon().maxParallelBuilds())) {
+                if (slotsTaken.get() < slots.get()) {
                     busy = startNext();
                 }
                 busy |= sendNext();
@@ -262,7 +264,7 @@ class BuildWorker implements SmartLifecycle {
             return false;
         }
         var extra = requestExtra(row);
-        extra.put("error", Map.of("type", "about:blank", "title", "Service Unavailable", "status", 503, "detail", verdict.why()));
+        extra.put("error", Problem.ofEvent(503, "Service Unavailable", verdict.why()).toJson());
         try {
             Files.writeString(logFile, "\nmini-buildd: " + verdict.why() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
