@@ -155,13 +155,13 @@ public class Maintenance {
                     + " as version) rather than from the rollback distribution " + distribution);
         }
         var config = config(dist.repository());
-        var listing = listing(config.identity(), source);
-        var from = resolve(config, dist, source, version, listing, true);
-        var steps = new ArrayList<String>();
         var suite = suite(config, dist.suite());
         if (suite.migratesTo() == null || suite.migratesTo().isBlank()) {
             throw new MaintenanceException("You can't migrate from " + distribution + ": suite " + suite.suite() + " does not migrate");
         }
+        var listing = listing(config.identity(), source);
+        var from = resolve(config, dist, source, version, listing);
+        var steps = new ArrayList<String>();
         var forced = new LinkedHashMap<String, List<String>>();
         while (suite.migratesTo() != null && !suite.migratesTo().isBlank()) {
             var target = config.diststr(dist.codename(), suite.migratesTo());
@@ -237,12 +237,12 @@ public class Maintenance {
 
     /** The version to migrate: from the distribution itself, or (with a version it does not have) from a rollback. */
     private static PackageListing resolve(RepositoryConfig config, DistributionString dist, String source, String version,
-                                          List<PackageListing> listing, boolean rollbacksToo) {
+                                          List<PackageListing> listing) {
         var diststr = dist.toString();
         var wanted = version == null || version.isBlank() ? null : version;
         return listing.stream().filter(l -> l.distribution().equals(diststr))
                 .filter(l -> wanted == null || l.version().equals(wanted)).findFirst()
-                .or(() -> wanted == null || !rollbacksToo ? java.util.Optional.empty() : listing.stream()
+                .or(() -> wanted == null ? java.util.Optional.empty() : listing.stream()
                         .filter(l -> l.isRollback() && DistributionString.parse(l.distribution()).withoutRollback().toString().equals(diststr))
                         .filter(l -> l.version().equals(wanted)).findFirst())
                 .orElseThrow(() -> new MaintenanceException("No such source: " + source + "_" + (wanted == null ? "any" : wanted)
