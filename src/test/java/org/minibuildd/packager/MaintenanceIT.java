@@ -145,7 +145,8 @@ class MaintenanceIT extends DaemonIT {
         assertThat(sources("mnt", "mover")).containsExactlyInAnyOrder(tuple("bookworm-mnt-unstable", "1.1"),
                 tuple("bookworm-mnt-unstable-rollback0", "1.0"), tuple("bookworm-mnt-testing", "1.1"),
                 tuple("bookworm-mnt-testing-rollback0", "1.0"));
-        assertThat(packages.ls("mnt", "mover")).filteredOn(l -> l.architecture().equals("all"))
+        // reprepro lists an arch-all binary under each architecture, beside the source: "amd64, source".
+        assertThat(packages.ls("mnt", "mover")).filteredOn(l -> l.architecture().contains("amd64"))
                 .extracting(PackageListing::distribution).contains("bookworm-mnt-testing");
         var migrated = events.of("mover", "1.1").stream().filter(e -> e.type() == EventType.MIGRATED).toList();
         assertThat(migrated).singleElement().satisfies(e -> {
@@ -233,7 +234,7 @@ class MaintenanceIT extends DaemonIT {
         assertThatThrownBy(() -> packages.install("mntnr", "bookworm", "unstable", dsc, List.of(changes)))
                 .hasMessageContaining("nothing changed");
         assertThat(packages.ls("mntnr", "kept")).extracting(PackageListing::distribution, PackageListing::version, PackageListing::architecture)
-                .containsExactlyInAnyOrder(tuple("bookworm-mntnr-unstable", "1.0", "source"), tuple("bookworm-mntnr-unstable", "1.0", "all"));
+                .containsExactly(tuple("bookworm-mntnr-unstable", "1.0", "amd64, source"));
         assertThat(HOME.resolve("repositories/mntnr/pool/main/k/kept/kept_1.0_all.deb")).isRegularFile();
         try (var hidden = Files.list(HOME.resolve("repositories/mntnr"))) {
             assertThat(hidden.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".aside"));

@@ -40,11 +40,13 @@ public class InstallabilityGate {
     private final RepositoryPackages packages;
     private final ProcessRunner runner;
     private final Home home;
+    private final PackagesClosure closure;
 
-    InstallabilityGate(RepositoryPackages packages, ProcessRunner runner, Home home) {
+    InstallabilityGate(RepositoryPackages packages, ProcessRunner runner, Home home, PackagesClosure closure) {
         this.packages = packages;
         this.runner = runner;
         this.home = home;
+        this.closure = closure;
     }
 
     /**
@@ -72,16 +74,19 @@ public class InstallabilityGate {
             dir = Files.createTempDirectory("installability-");
             var foreground = dir.resolve("Packages");
             Files.writeString(foreground, Deb822.write(binaries), StandardCharsets.UTF_8);
-            var argv = new ArrayList<>(List.of("dose-debcheck", "--deb-native-arch=" + arch, "--failures", "--explain",
-                    "--fg", foreground.toString()));
-            var background = new ArrayList<>(packages.packagesIndices(identity, target, arch));
+            var lists = new ArrayList<>(packages.packagesIndices(identity, target, arch));
             var debian = debianPackages(codename, arch);
             if (debian.isEmpty()) {
                 log.warn("no apt lists of the {}/{} chroot: {} is checked for installability against {} alone", codename, arch,
                         binaries.getFirst().text("Package").orElse("?"), target);
             }
-            background.addAll(debian);
-            background.forEach(p -> argv.addAll(List.of("--bg", p.toString())));
+            lists.addAll(debian);
+            // Only what the binaries can reach: dose then reads kilobytes, not Debian's whole list. Essential packages
+            // are left to Debian (they are installable there) rather than forced into every installation.
+            var background = dir.resolve("Background");
+            Files.writeString(background, closure.closure(binaries.stream().map(Paragraph::raw).toList(), lists), StandardCharsets.UTF_8);
+            var argv = List.of("dose-debcheck", "--deb-native-arch=" + arch, "--deb-ignore-essential", "--failures", "--explain",
+                    "--fg", foreground.toString(), "--bg", background.toString());
             String report;
             try {
                 report = runner.run(Command.of(argv).withTimeout(TIMEOUT)).stdoutText();
