@@ -55,7 +55,7 @@ public class Maintenance {
         var minVersion = query.minVersion().isEmpty() ? null : version(query.minVersion());
         var result = new LinkedHashMap<String, Map<String, Map<String, Object>>>();
         for (var identity : identities(query)) {
-            var listing = listing(identity, query.source()).stream().filter(l -> matches(l, query, minVersion)).toList();
+            var listing = listing(identity, query.source(), true).stream().filter(l -> matches(l, query, minVersion)).toList();
             var byDistribution = new LinkedHashMap<String, Map<String, Object>>();
             for (var l : listing) {
                 var dist = DistributionString.parse(l.distribution());
@@ -102,8 +102,8 @@ public class Maintenance {
         var version = (String) entry.get("version");
         if (version != null) {
             entry.put("dsc_path", dscPath(config.identity(), source, entry));
-            var installed = events.of(source, version).reversed().stream()
-                    .filter(e -> e.type() == EventType.INSTALLED).toList();
+            var newestFirst = events.of(source, version).reversed();
+            var installed = newestFirst.stream().filter(e -> e.type() == EventType.INSTALLED).toList();
             entry.put("changes_paths", installed.stream().map(e -> String.valueOf(e.extra().get("changes")))
                     .filter(p -> Files.isRegularFile(home.events().resolve(p))).distinct().toList());
             entry.put("uploadable", suite.map(Layout.SuiteOption::uploadable).orElse(false));
@@ -113,7 +113,7 @@ public class Maintenance {
                 entry.put("is_migrated", all.containsKey(target) && version.equals(all.get(target).get("version")));
             });
             entry.put("buildlogs", buildlogs(installed));
-            entry.put("events", events.of(source, version).reversed().stream().limit(SHOW_EVENTS).map(Event::toJson).toList());
+            entry.put("events", newestFirst.stream().limit(SHOW_EVENTS).map(Event::toJson).toList());
         } else {
             entry.put("uploadable", suite.map(Layout.SuiteOption::uploadable).orElse(false));
         }
@@ -159,7 +159,7 @@ public class Maintenance {
         if (suite.migratesTo() == null || suite.migratesTo().isBlank()) {
             throw new MaintenanceException("You can't migrate from " + distribution + ": suite " + suite.suite() + " does not migrate");
         }
-        var listing = listing(config.identity(), source);
+        var listing = listing(config.identity(), source, false);
         var from = resolve(config, dist, source, version, listing);
         var steps = new ArrayList<String>();
         var forced = new LinkedHashMap<String, List<String>>();
@@ -216,7 +216,7 @@ public class Maintenance {
         var dist = distribution(distribution);
         var config = config(dist.repository());
         suite(config, dist.suite());
-        var listing = listing(config.identity(), source);
+        var listing = listing(config.identity(), source, false);
         var removed = listing.stream().filter(l -> l.distribution().equals(distribution))
                 .filter(l -> version == null || version.isBlank() || l.version().equals(version)).findFirst()
                 .orElseThrow(() -> new MaintenanceException("No such source: " + source + "_" + (version == null || version.isBlank()
@@ -260,10 +260,13 @@ public class Maintenance {
         return query.repositories().isEmpty() ? all : all.stream().filter(query.repositories()::contains).toList();
     }
 
-    /** The source's entries in one repository; a repository not prepared on disk has none. */
-    private List<PackageListing> listing(String identity, String source) {
+    /**
+     * The source's entries in one repository; a repository not prepared on disk has none. {@code exported}: from the
+     * indices apt sees (fast, for reading), else from reprepro's database (for the checks before a change).
+     */
+    private List<PackageListing> listing(String identity, String source, boolean exported) {
         try {
-            return packages.lsSource(identity, source);
+            return exported ? packages.lsExported(identity, source) : packages.lsSource(identity, source);
         } catch (RepositoryException e) {
             if (e.getMessage().contains("is not prepared")) {
                 return List.of();

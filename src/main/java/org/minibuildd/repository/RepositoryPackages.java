@@ -21,6 +21,7 @@ import org.minibuildd.repository.internal.ReleaseSigner;
 import org.minibuildd.repository.internal.RepositoryDisk;
 import org.minibuildd.repository.internal.Reprepro;
 import org.minibuildd.repository.internal.RepreproConf;
+import org.minibuildd.repository.internal.SourcesIndex;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,11 +35,13 @@ public class RepositoryPackages {
     private final RepositoryService repositories;
     private final RepositoryDisk disk;
     private final InstanceKeyStore keys;
+    private final SourcesIndex sourcesIndex;
 
-    RepositoryPackages(RepositoryService repositories, RepositoryDisk disk, InstanceKeyStore keys) {
+    RepositoryPackages(RepositoryService repositories, RepositoryDisk disk, InstanceKeyStore keys, SourcesIndex sourcesIndex) {
         this.repositories = repositories;
         this.disk = disk;
         this.keys = keys;
+        this.sourcesIndex = sourcesIndex;
     }
 
     /** The repository's directory ({@code home/repositories/<id>}), where its {@code pool/} is. */
@@ -54,6 +57,18 @@ public class RepositoryPackages {
     /** Only the source entries: one per distribution the source is in. */
     public List<PackageListing> lsSource(String identity, String source) {
         return listing(reprepro(identity).run("--type", "dsc", "lsbycomponent", source));
+    }
+
+    /**
+     * As {@link #lsSource}, read from the exported Sources indices (what apt sees) through a cache kept until they
+     * change: no reprepro process, for listings that only read ({@code ls}, {@code show}).
+     */
+    public List<PackageListing> lsExported(String identity, String source) {
+        var repository = config(identity);
+        if (!disk.exists(identity)) {
+            throw new RepositoryException("repository " + identity + " is not prepared: prepare it first");
+        }
+        return sourcesIndex.sources(disk.directory(identity), repository, source);
     }
 
     public void includeSource(String identity, String diststr, Path dsc) {

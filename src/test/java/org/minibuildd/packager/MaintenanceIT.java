@@ -140,8 +140,15 @@ class MaintenanceIT extends DaemonIT {
         install("mnt", "mover", "1.0", "unstable", "");
         assertThat(call("migrate", TestCalls.STAFF, "source=mover&distribution=bookworm-mnt-unstable&confirm=migrate").body())
                 .isEqualTo("{}");
+        // ls reads the exported indices through a cache: it sees each change at once.
+        assertThat(json.readTree(call("ls", null, "source=mover").body()).get("mnt").get("bookworm-mnt-testing").get("version").asString())
+                .isEqualTo("1.0");
         install("mnt", "mover", "1.1", "unstable", "");
+        assertThat(json.readTree(call("ls", null, "source=mover").body()).get("mnt").get("bookworm-mnt-unstable").get("version").asString())
+                .isEqualTo("1.1");
         call("migrate", TestCalls.STAFF, "source=mover&distribution=bookworm-mnt-unstable&confirm=migrate");
+        assertThat(json.readTree(call("ls", null, "source=mover").body()).get("mnt").get("bookworm-mnt-testing").get("version").asString())
+                .isEqualTo("1.1");
         assertThat(sources("mnt", "mover")).containsExactlyInAnyOrder(tuple("bookworm-mnt-unstable", "1.1"),
                 tuple("bookworm-mnt-unstable-rollback0", "1.0"), tuple("bookworm-mnt-testing", "1.1"),
                 tuple("bookworm-mnt-testing-rollback0", "1.0"));
