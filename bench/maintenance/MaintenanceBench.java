@@ -87,15 +87,21 @@ public class MaintenanceBench {
             System.out.printf("%-8s %d sources, %d calls: median %6.1f ms  p95 %6.1f ms  (target < 50 ms)%n", call, count, rounds,
                     millis.get(rounds / 2), millis.get((int) Math.ceil(rounds * 0.95) - 1));
         }
-        long t0 = System.nanoTime();
-        var answer = get(http, base + "migrate/?source=" + source + "&distribution=bookworm-test-unstable&confirm=migrate&output=json", auth);
-        double migrate = (System.nanoTime() - t0) / 1e6;
-        if (!answer.equals("{}")) {
-            throw new IllegalStateException("migrate answered " + answer);
+        var lists = Files.isDirectory(Path.of(home, "chroots/bookworm/amd64/source/var/lib/apt/lists"))
+                ? " against Debian's bookworm Packages" : ", no Debian lists";
+        // The first migrate also indexes Debian's Packages list for the check (once per list update); the second
+        // is what every further one costs.
+        for (var label : List.of("first", "second")) {
+            var migrated = String.format("bench%04d", count / 2 + (label.equals("first") ? 0 : 1));
+            long t0 = System.nanoTime();
+            var answer = get(http, base + "migrate/?source=" + migrated + "&distribution=bookworm-test-unstable&confirm=migrate&output=json", auth);
+            double migrate = (System.nanoTime() - t0) / 1e6;
+            if (!answer.equals("{}")) {
+                throw new IllegalStateException("migrate answered " + answer);
+            }
+            System.out.printf("migrate  %s unstable->testing, %s (installability checked%s): %6.1f ms  (target < 2000 ms)%n",
+                    migrated, label, lists, migrate);
         }
-        System.out.printf("migrate  %s unstable->testing (installability checked%s): %6.1f ms  (target < 2000 ms)%n", source,
-                Files.isDirectory(Path.of(home, "chroots/bookworm/amd64/source/var/lib/apt/lists"))
-                        ? " against Debian's bookworm Packages" : ", no Debian lists", migrate);
         context.close();
         System.exit(0);
     }
