@@ -170,11 +170,11 @@ class SnapshotsMirrorDebdiffIT extends IsolatedDaemonIT {
         install("differ", "1.2", "experimental", "a line only 1.2 has");
 
         var newest = plain("/mini_buildd/api/debdiff/?source=differ&repository=test");
-        assertThat(newest).contains("differ_1.1.dsc", "differ_1.2.dsc", "-a line only 1.1 has", "+a line only 1.2 has");
+        assertThat(newest).contains("--- differ-1.1/README", "+++ differ-1.2/README", "-a line only 1.1 has", "+a line only 1.2 has");
         var asked = plain("/mini_buildd/api/debdiff/?source=differ&repository=test&versiona=1.0&versionb=1.1");
-        assertThat(asked).contains("differ_1.0.dsc", "differ_1.1.dsc", "+a line only 1.1 has").doesNotContain("1.2");
+        assertThat(asked).contains("--- differ-1.0/README", "+++ differ-1.1/README", "+a line only 1.1 has").doesNotContain("differ-1.2");
         // Only b given: a is the newest other one.
-        assertThat(plain("/mini_buildd/api/debdiff/?source=differ&repository=test&versionb=1.0")).contains("differ_1.2.dsc", "differ_1.0.dsc");
+        assertThat(plain("/mini_buildd/api/debdiff/?source=differ&repository=test&versionb=1.0")).contains("--- differ-1.2/README", "+++ differ-1.0/README");
         // The same version twice: no differences, debdiff exits 0 and prints nothing of the README.
         assertThat(plain("/mini_buildd/api/debdiff/?source=differ&repository=test&versiona=1.1&versionb=1.1")).doesNotContain("a line only");
 
@@ -225,7 +225,7 @@ class SnapshotsMirrorDebdiffIT extends IsolatedDaemonIT {
                 + URLEncoder.encode(occupied.toAbsolutePath().toString(), StandardCharsets.UTF_8), true), 400, "is not empty");
         assertThat(occupied).isDirectoryContaining(p -> p.getFileName().toString().equals("precious"));
         assertThat(occupied.resolve("precious")).hasContent("keep me");
-        assertRefused(get("/mini_buildd/api/debmirror/?repositories=test&confirm=debmirror&destination=relative/{}", true),
+        assertRefused(get("/mini_buildd/api/debmirror/?repositories=test&confirm=debmirror&destination=relative%2F%7B%7D", true),
                 400, "must be an absolute path");
         assertRefused(get("/mini_buildd/api/debmirror/?repositories=test&confirm=debmirror&destination="
                 + URLEncoder.encode(occupied.resolve("precious").toAbsolutePath().toString(), StandardCharsets.UTF_8), true),
