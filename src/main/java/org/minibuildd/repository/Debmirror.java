@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.minibuildd.openpgp.InstanceKeyStore;
 import org.minibuildd.process.Command;
 import org.minibuildd.process.ProcessFailedException;
 import org.minibuildd.process.ProcessRunner;
+import org.minibuildd.repository.internal.Trees;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
@@ -95,7 +95,11 @@ public class Debmirror {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare debmirror: " + e.getMessage(), e);
         } finally {
-            deleteTree(work);
+            try {
+                Trees.delete(work);
+            } catch (IOException e) {
+                // A temporary directory left behind harms nothing.
+            }
         }
     }
 
@@ -205,19 +209,6 @@ public class Debmirror {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
             throw new RepositoryRefusal("destination " + dir + " cannot be read: " + e.getMessage());
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var tree = Files.walk(dir)) {
-            for (var path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // A temporary directory left behind harms nothing.
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,6 +13,7 @@ import org.minibuildd.repository.internal.ReleaseSigner;
 import org.minibuildd.repository.internal.RepositoryDisk;
 import org.minibuildd.repository.internal.Reprepro;
 import org.minibuildd.repository.internal.RepreproConf;
+import org.minibuildd.repository.internal.Trees;
 import org.springframework.stereotype.Service;
 
 /**
@@ -71,7 +71,11 @@ public class Snapshots {
             var reprepro = where.reprepro();
             reprepro.run("unreferencesnapshot", diststr, name);
             reprepro.run("deleteunreferenced");
-            deleteTree(dir);
+            try {
+                Trees.delete(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + dir, e);
+            }
             return null;
         });
     }
@@ -110,16 +114,6 @@ public class Snapshots {
             return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + snapshots, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var tree = Files.walk(dir)) {
-            for (var path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

@@ -69,11 +69,7 @@ class SnapshotsMirrorDebdiffIT extends IsolatedDaemonIT {
 
     @BeforeAll
     void setUpTheTestRepository() throws Exception {
-        archive = LocalArchive.start();
-        archive.put("/debian/dists/bookworm/InRelease",
-                Files.readAllBytes(Path.of("/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease")));
-        archive.put("/debian/dists/bookworm-backports/InRelease",
-                Files.readAllBytes(Path.of("/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm-backports_InRelease")));
+        archive = LocalArchive.bookworm();
         var report = setup.setup(SetupRequest.all().archives(List.of(archive.url("/debian/")))
                 .distributions(List.of("bookworm:amd64")).repositories(List.of("test:Default:bookworm")).build());
         assertThat(report.instances()).filteredOn(i -> i.type().equals("Repository")).singleElement()

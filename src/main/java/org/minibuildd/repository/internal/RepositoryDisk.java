@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashSet;
 
 import org.minibuildd.config.RepositoryConfig;
@@ -191,11 +190,7 @@ public class RepositoryDisk {
         }
         try (var entries = Files.list(dists)) {
             for (var dist : entries.filter(d -> !configured.contains(d.getFileName().toString())).toList()) {
-                try (var tree = Files.walk(dist)) {
-                    for (var path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
+                Trees.delete(dist);
             }
         }
     }

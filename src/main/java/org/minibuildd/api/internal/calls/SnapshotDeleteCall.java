@@ -1,56 +1,13 @@
 package org.minibuildd.api.internal.calls;
 
-import java.util.List;
-
-import org.minibuildd.api.ApiArgument;
-import org.minibuildd.api.ApiArguments;
-import org.minibuildd.api.ApiCall;
-import org.minibuildd.api.Auth;
 import org.minibuildd.repository.Snapshots;
 import org.springframework.stereotype.Component;
 
-/** {@code snapshot_delete} (admin): deletes a repository snapshot of a distribution (the answer is {}, as mini-buildd's). */
+/** {@code snapshot_delete}: removes a snapshot; what only it held leaves the pool. */
 @Component
-class SnapshotDeleteCall implements ApiCall {
-
-    private final Snapshots snapshots;
+final class SnapshotDeleteCall extends SnapshotChangeCall {
 
     SnapshotDeleteCall(Snapshots snapshots) {
-        this.snapshots = snapshots;
-    }
-
-    @Override
-    public String name() {
-        return "snapshot_delete";
-    }
-
-    @Override
-    public String description() {
-        return "Delete a repository snapshot";
-    }
-
-    @Override
-    public Auth auth() {
-        return Auth.ADMIN;
-    }
-
-    @Override
-    public boolean needsConfirmation() {
-        return true;
-    }
-
-    @Override
-    public List<ApiArgument> arguments() {
-        return List.of(SnapshotLsCall.DISTRIBUTION, new ApiArgument("name", ApiArgument.Type.STRING, true, null, "snapshot name"));
-    }
-
-    @Override
-    public Object run(ApiArguments arguments) {
-        var diststr = arguments.string("distribution");
-        return RepositoryRefusals.answer(() -> {
-            snapshots.delete(diststr, arguments.string("name"));
-            // mini-buildd answers {}; snapshot_ls lists what is there.
-            return java.util.Map.of();
-        });
+        super("snapshot_delete", "Delete a repository snapshot", snapshots::delete);
     }
 }
