@@ -18,6 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.minibuildd.config.ConfigActions;
+import org.minibuildd.config.Layout;
+import org.minibuildd.config.RepositoryConfig;
+import org.minibuildd.config.RepositoryService;
 import org.minibuildd.config.ObjectRef;
 import org.minibuildd.config.ObjectType;
 import org.minibuildd.config.SetupReport;
@@ -26,6 +29,7 @@ import org.minibuildd.config.SetupService;
 import org.minibuildd.daemon.AdminPassword;
 import org.minibuildd.daemon.Home;
 import org.minibuildd.openpgp.InstanceKeyStore;
+import org.minibuildd.repository.internal.RepositoryDisk;
 import org.minibuildd.support.AptRoot;
 import org.minibuildd.support.IsolatedDaemonIT;
 import org.minibuildd.support.LocalArchive;
@@ -60,6 +64,8 @@ class SnapshotsMirrorDebdiffIT extends IsolatedDaemonIT {
     @Autowired InstanceKeyStore keys;
     @Autowired AdminPassword admin;
     @Autowired Home home;
+    @Autowired RepositoryService repositories;
+    @Autowired RepositoryDisk disk;
 
     private LocalArchive archive;
     private Path work;
@@ -229,6 +235,43 @@ class SnapshotsMirrorDebdiffIT extends IsolatedDaemonIT {
         assertRefused(get("/mini_buildd/api/debmirror/?repositories=nope&confirm=debmirror", true), 400, "no repository 'nope'");
         assertThat(home.root().resolve("debmirror")).doesNotExist();
         repreproCheck();
+    }
+
+    /**
+     * reprepro cannot export a snapshot again, and a snapshot of a distribution that leaves the configuration still
+     * holds its packages: preparing the repository again lets reprepro forget them, and the pool lets them go.
+     */
+    @Test
+    void aVanishedDistributionTakesItsSnapshotsAndWhatOnlyTheyHeldWithIt() throws Exception {
+        var test = repositories.config("test").orElseThrow();
+        var full = new RepositoryConfig("vanishing", test.layout(), test.distributions(), test.origin(),
+                test.allowUnauthenticatedUploads(), test.sources());
+        disk.update(full);
+        var basedir = home.repositories().resolve("vanishing");
+        var experimental = full.diststr("bookworm", "experimental");
+        var dir = Files.createDirectories(work.resolve("vanishing"));
+        var dsc = TinyPackages.source(dir, "vanishing", "1.0");
+        TinyPackages.run(basedir, List.of("reprepro", "-b", basedir.toString(), "includedsc", experimental, dsc.toString()));
+        TinyPackages.run(basedir, List.of("reprepro", "-b", basedir.toString(), "gensnapshot", experimental, "kept"));
+        TinyPackages.run(basedir, List.of("reprepro", "-b", basedir.toString(), "removesrc", experimental, "vanishing"));
+        disk.update(full);
+        // Still held by the snapshot, and the snapshot is signed and checked like the distributions.
+        assertThat(basedir.resolve("pool/main/v/vanishing/vanishing_1.0.dsc")).exists();
+        TinyPackages.run(basedir.resolve("dists/" + experimental + "/snapshots/kept"),
+                List.of("gpgv", "--keyring", keyring.toString(), "InRelease"));
+        disk.check(full);
+
+        var layout = test.layout();
+        var withoutExperimental = new Layout(layout.name(), layout.suites().stream().filter(s -> !s.experimental()).toList(),
+                layout.defaultVersion(), layout.mandatoryVersionRegex(), layout.experimentalDefaultVersion(),
+                layout.experimentalMandatoryVersionRegex(), layout.metaDistributions());
+        var reduced = new RepositoryConfig("vanishing", withoutExperimental, test.distributions(), test.origin(),
+                test.allowUnauthenticatedUploads(), test.sources());
+        disk.update(reduced);
+        assertThat(basedir.resolve("dists/" + experimental)).doesNotExist();
+        assertThat(basedir.resolve("pool/main/v/vanishing")).doesNotExist();
+        assertThat(TinyPackages.run(basedir, List.of("reprepro", "-b", basedir.toString(), "dumpreferences"))).doesNotContain("kept");
+        TinyPackages.run(basedir, List.of("reprepro", "-b", basedir.toString(), "check"));
     }
 
     private void install(String name, String version, String suite) throws Exception {
