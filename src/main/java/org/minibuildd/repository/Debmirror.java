@@ -110,7 +110,7 @@ public class Debmirror {
                 "--diff", "none",
                 "--getcontents",
                 "--rsync-extra", "none",
-                "--host", "127.0.0.1:" + port,
+                "--host", host() + ":" + port,
                 "--method", "http",
                 "--root", "/repositories/" + identity,
                 "--dist", String.join(",", diststrs),
@@ -122,6 +122,15 @@ public class Debmirror {
         } catch (ProcessFailedException e) {
             throw new RepositoryException("debmirror of " + identity + " into " + destination + " failed: " + e.stderrTail(), e);
         }
+    }
+
+    /** Where this daemon listens: loopback, unless it is bound to one address only. */
+    private String host() {
+        var address = environment.getProperty("server.address", "").strip();
+        if (address.isEmpty() || address.equals("0.0.0.0") || address.equals("::")) {
+            return "127.0.0.1";
+        }
+        return address.contains(":") ? "[" + address + "]" : address;
     }
 
     private List<RepositoryConfig> select(List<String> wanted) {
