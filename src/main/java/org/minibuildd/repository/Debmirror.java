@@ -178,7 +178,7 @@ public class Debmirror {
      * absolute path that is absent, empty, or a mirror debmirror made before (it keeps its {@code .temp} there),
      * and writable by the daemon.
      */
-    private static Path destination(String pattern, String identity) {
+    static Path destination(String pattern, String identity) {
         var text = pattern.replace(IDENTITY_PLACEHOLDER, identity);
         Path path;
         try {
