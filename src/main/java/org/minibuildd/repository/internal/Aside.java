@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.minibuildd.debian.Dsc;
@@ -75,10 +74,8 @@ public final class Aside implements AutoCloseable {
 
     @Override
     public void close() {
-        try (var files = Files.walk(dir)) {
-            for (var file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        try {
+            Trees.delete(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
