@@ -144,17 +144,17 @@ public class Maintenance {
      * Migrates {@code source} from {@code distribution} to the suite it migrates to ({@code full}: on to the end),
      * with its binaries; the target's version shifts into its rollbacks. {@code version} may name a version of one
      * of the distribution's rollbacks. Unless {@code force}, the binaries must be installable in each target that
-     * is not experimental. Every step is checked before the first one is made.
+     * is not experimental. Every step is checked before the first one is made. From a rollback distribution, as in
+     * mini-buildd, this restores the rollback's version into its own distribution.
      *
      * @return the distributions migrated to, in order
      */
     public List<String> migrate(String source, String distribution, boolean full, String version, boolean force) {
         var dist = distribution(distribution);
-        if (dist.isRollback()) {
-            throw new MaintenanceException("migrate from " + dist.withoutRollback() + " (with the version of " + distribution
-                    + " as version) rather than from the rollback distribution " + distribution);
-        }
         var config = config(dist.repository());
+        if (dist.isRollback()) {
+            return List.of(restore(config, source, dist, version));
+        }
         var suite = suite(config, dist.suite());
         if (suite.migratesTo() == null || suite.migratesTo().isBlank()) {
             throw new MaintenanceException("You can't migrate from " + distribution + ": suite " + suite.suite() + " does not migrate");
@@ -186,24 +186,47 @@ public class Maintenance {
         }
         var previous = from.distribution();
         for (var target : steps) {
-            try {
-                packages.migrate(config.identity(), previous, target, source, from.version());
-            } catch (RepositoryException e) {
-                throw new MaintenanceException("migrating " + source + " " + from.version() + " from " + previous + " to "
-                        + target + " failed: " + e.getMessage());
-            }
-            var extra = new LinkedHashMap<String, Object>();
-            extra.put("architecture", "source");
-            extra.put("component", from.component());
-            extra.put("migrated_from", previous);
-            extra.put("forced", force);
-            if (forced.containsKey(target)) {
-                extra.put("unsatisfied", forced.get(target));
-            }
-            events.log(EventType.MIGRATED, target, source, from.version(), extra);
+            migrated(config, previous, target, source, from, force, forced.getOrDefault(target, List.of()));
             previous = target;
         }
         return steps;
+    }
+
+    /** Copies one version from a distribution to another and tells it with a MIGRATED event. */
+    private void migrated(RepositoryConfig config, String from, String target, String source, PackageListing version,
+                          boolean force, List<String> unsatisfied) {
+        try {
+            packages.migrate(config.identity(), from, target, source, version.version());
+        } catch (RepositoryException e) {
+            throw new MaintenanceException("migrating " + source + " " + version.version() + " from " + from + " to "
+                    + target + " failed: " + e.getMessage());
+        }
+        var extra = new LinkedHashMap<String, Object>();
+        extra.put("architecture", "source");
+        extra.put("component", version.component());
+        extra.put("migrated_from", from);
+        extra.put("forced", force);
+        if (!unsatisfied.isEmpty()) {
+            extra.put("unsatisfied", unsatisfied);
+        }
+        events.log(EventType.MIGRATED, target, source, version.version(), extra);
+    }
+
+    /**
+     * mini-buildd's rollback restore (a migrate from a rollback distribution): the rollback's version goes back into
+     * its distribution, which must not have the source (remove it first).
+     */
+    private String restore(RepositoryConfig config, String source, DistributionString rollback, String version) {
+        suite(config, rollback.suite());
+        var target = rollback.withoutRollback().toString();
+        var listing = listing(config.identity(), source, false);
+        listing.stream().filter(l -> l.distribution().equals(target)).findFirst().ifPresent(l -> {
+            throw new MaintenanceException(source + " " + l.version() + " is in " + target + ": remove it first to restore the rollback "
+                    + rollback + " (a rollback distribution is migrated back into its own distribution)");
+        });
+        var from = resolve(config, rollback, source, version, listing);
+        migrated(config, rollback.toString(), target, source, from, false, List.of());
+        return target;
     }
 
     /**

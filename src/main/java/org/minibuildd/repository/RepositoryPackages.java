@@ -146,7 +146,12 @@ public class RepositoryPackages {
                 if (aside != null) {
                     aside.restore();
                 } else if (installed) {
-                    reprepro.run("copysrc", diststr, repository.diststr(codename, suite, 0), source);
+                    // The shift put the replaced version into rollback0, or found it in some rollback already.
+                    var replaced = listing.stream().filter(l -> l.distribution().equals(diststr)).findFirst().orElseThrow().version();
+                    var keeper = listing.stream().filter(l -> l.distribution().startsWith(diststr + "-rollback")
+                            && l.version().equals(replaced)).map(PackageListing::distribution).findFirst()
+                            .orElse(repository.diststr(codename, suite, 0));
+                    reprepro.run("copysrc", diststr, keeper, source, replaced);
                 }
                 throw new RepositoryException("installing " + source + " into " + diststr + " failed, nothing changed: "
                         + e.getMessage(), e);

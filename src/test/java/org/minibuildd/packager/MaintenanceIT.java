@@ -183,7 +183,7 @@ class MaintenanceIT extends DaemonIT {
         refusals.put("source=nothere&distribution=bookworm-mnt-unstable", "No such source");
         refusals.put("source=stay&distribution=bookworm-mnt-unstable", "already migrated to bookworm-mnt-testing");
         refusals.put("source=stay&distribution=bookworm-mnt-unstable&version=0.9", "No such source");
-        refusals.put("source=stay&distribution=bookworm-mnt-unstable-rollback0", "rollback distribution");
+        refusals.put("source=stay&distribution=bookworm-mnt-unstable-rollback0", "remove it first to restore the rollback");
         refusals.put("source=stay&distribution=no-such", "Distribution");
         for (var refusal : refusals.entrySet()) {
             var answer = call("migrate", TestCalls.STAFF, refusal.getKey() + "&confirm=migrate");
@@ -227,6 +227,33 @@ class MaintenanceIT extends DaemonIT {
         }
         assertThat(call("remove", TestCalls.STAFF, "source=gone&distribution=bookworm-mnt-testing-rollback0&confirm=remove").statusCode()).isEqualTo(403);
         assertThat(sources("mnt", "gone")).isEqualTo(before);
+        check("mnt");
+    }
+
+    @Test
+    void aRollbackIsRestoredIntoItsDistributionAndAFailedInstallThenPutsBackTheVersionFromTheRollbackHoldingIt() throws Exception {
+        install("mnt", "restored", "1.0", "unstable", "");
+        install("mnt", "restored", "1.1", "unstable", "");
+        call("remove", TestCalls.ADMIN, "source=restored&distribution=bookworm-mnt-unstable&confirm=remove");
+        assertThat(sources("mnt", "restored")).containsExactlyInAnyOrder(tuple("bookworm-mnt-unstable-rollback0", "1.1"),
+                tuple("bookworm-mnt-unstable-rollback1", "1.0"));
+        // As mini-buildd: migrate from a rollback distribution restores its version into the distribution.
+        var restore = call("migrate", TestCalls.STAFF, "source=restored&distribution=bookworm-mnt-unstable-rollback1&confirm=migrate");
+        assertThat(restore.statusCode()).as(restore.body()).isEqualTo(200);
+        assertThat(sources("mnt", "restored")).contains(tuple("bookworm-mnt-unstable", "1.0"));
+        assertThat(events.of("restored", "1.0")).filteredOn(e -> e.type() == EventType.MIGRATED).singleElement()
+                .satisfies(e -> assertThat(e.extra()).containsEntry("migrated_from", "bookworm-mnt-unstable-rollback1"));
+
+        // 1.0 is in rollback1 already, so an install shifts nothing; when it fails, 1.0 comes back from rollback1.
+        var before = sources("mnt", "restored");
+        var dir = Files.createDirectories(work.resolve("restored-broken"));
+        var dsc = TinyPackages.source(dir, "restored", "1.2");
+        var deb = TinyPackages.binary(dir, "restored", "1.2");
+        var changes = TinyPackages.binaryChanges(dir, "restored", "1.2", deb, "bookworm-mnt-unstable");
+        Files.writeString(deb, "not the deb the changes describe", java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> packages.install("mnt", "bookworm", "unstable", dsc, List.of(changes)))
+                .hasMessageContaining("nothing changed");
+        assertThat(sources("mnt", "restored")).isEqualTo(before);
         check("mnt");
     }
 
