@@ -131,6 +131,12 @@ class MaintenanceIT extends DaemonIT {
         assertThat(experimental.has("migrates_to")).isFalse();
         assertThat(experimental.get("changes_paths").isEmpty()).isTrue();
 
+        // mini-buildd 2.2.8's own client, unchanged, reads our answers.
+        var client = referenceClient("--json", "ls", url(""), "lister", "--repositories", "mnt", "--min-version", "1.1");
+        assertThat(json.readTree(client).get("mnt").get("bookworm-mnt-unstable").get("version").asString()).isEqualTo("1.2");
+        assertThat(json.readTree(referenceClient("--json", "show", url(""), "lister")).get("mnt").get("bookworm-mnt-unstable")
+                .get("dsc_path").asString()).isEqualTo("mnt/pool/main/l/lister/lister_1.2.dsc");
+
         var html = call("show", null, "source=lister&output=html");
         assertThat(html.body()).contains("<a href=\"/mini_buildd/packages/lister\">");
     }
@@ -303,6 +309,19 @@ class MaintenanceIT extends DaemonIT {
         var plain = call("migrate", TestCalls.STAFF, "source=gateuser&distribution=bookworm-mnt-unstable&confirm=migrate");
         assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
         check("mnt");
+    }
+
+    /** mini-buildd-api (Debian package mini-buildd-utils, which bin/mini-buildd test installs), anonymous; its stdout. */
+    private String referenceClient(String... arguments) throws Exception {
+        var command = new java.util.ArrayList<>(List.of("/usr/bin/mini-buildd-api"));
+        command.addAll(List.of(arguments));
+        var builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().put("HOME", work.toString());
+        var process = builder.start();
+        var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        var err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + out + err).isZero();
+        return out;
     }
 
     private void install(String identity, String name, String version, String suite, String depends) throws Exception {
