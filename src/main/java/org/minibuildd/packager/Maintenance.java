@@ -100,22 +100,25 @@ public class Maintenance {
         var dist = DistributionString.parse(diststr);
         var suite = config.layout().suite(dist.suite());
         var version = (String) entry.get("version");
+        // Key order as mini-buildd's show: dsc_path, changes_paths, uploadable, migrates_to, is_migrated.
+        List<Event> newestFirst = version == null ? List.of() : events.of(source, version).reversed();
+        var installed = newestFirst.stream().filter(e -> e.type() == EventType.INSTALLED).toList();
         if (version != null) {
             entry.put("dsc_path", dscPath(config.identity(), source, entry));
-            var newestFirst = events.of(source, version).reversed();
-            var installed = newestFirst.stream().filter(e -> e.type() == EventType.INSTALLED).toList();
             entry.put("changes_paths", installed.stream().map(e -> String.valueOf(e.extra().get("changes")))
                     .filter(p -> Files.isRegularFile(home.events().resolve(p))).distinct().toList());
-            entry.put("uploadable", suite.map(Layout.SuiteOption::uploadable).orElse(false));
-            suite.map(Layout.SuiteOption::migratesTo).filter(m -> m != null && !m.isBlank()).ifPresent(m -> {
-                var target = config.diststr(dist.codename(), m);
-                entry.put("migrates_to", target);
+        }
+        entry.put("uploadable", suite.map(Layout.SuiteOption::uploadable).orElse(false));
+        suite.map(Layout.SuiteOption::migratesTo).filter(m -> !m.isBlank()).ifPresent(m -> {
+            var target = config.diststr(dist.codename(), m);
+            entry.put("migrates_to", target);
+            if (version != null) {
                 entry.put("is_migrated", all.containsKey(target) && version.equals(all.get(target).get("version")));
-            });
+            }
+        });
+        if (version != null) {
             entry.put("buildlogs", buildlogs(installed));
             entry.put("events", newestFirst.stream().limit(SHOW_EVENTS).map(Event::toJson).toList());
-        } else {
-            entry.put("uploadable", suite.map(Layout.SuiteOption::uploadable).orElse(false));
         }
         for (var rollback : rollbacks(entry).values()) {
             @SuppressWarnings("unchecked")

@@ -215,6 +215,12 @@ class MaintenanceIT extends DaemonIT {
                 tuple("bookworm-mnt-testing-rollback1", "1.2"), tuple("bookworm-mnt-testing-rollback2", "1.1"));
         assertThat(events.of("gone", "1.3")).filteredOn(e -> e.type() == EventType.REMOVED).singleElement()
                 .satisfies(e -> assertThat(e.distribution()).isEqualTo("bookworm-mnt-testing"));
+        // show of a distribution that only has rollbacks left: what mini-buildd shows without a version.
+        var onlyRollbacks = json.readTree(call("show", null, "source=gone").body()).get("mnt").get("bookworm-mnt-testing");
+        assertThat(onlyRollbacks.propertyNames()).containsExactly("rollbacks", "uploadable", "migrates_to");
+        assertThat(onlyRollbacks.get("migrates_to").asString()).isEqualTo("bookworm-mnt-stable");
+        assertThat(onlyRollbacks.get("rollbacks").get("bookworm-mnt-testing-rollback2").get("dsc_path").asString())
+                .isEqualTo("mnt/pool/main/g/gone/gone_1.1.dsc");
         // From a rollback: the older ones move down to close the gap.
         call("remove", TestCalls.ADMIN, "source=gone&distribution=bookworm-mnt-testing-rollback0&version=1.3&confirm=remove");
         assertThat(sources("mnt", "gone")).containsExactlyInAnyOrder(tuple("bookworm-mnt-testing-rollback0", "1.2"),
