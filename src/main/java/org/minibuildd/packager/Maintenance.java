@@ -165,7 +165,7 @@ public class Maintenance {
         var listing = listing(config.identity(), source, false);
         var from = resolve(config, dist, source, version, listing);
         var steps = new ArrayList<String>();
-        var forced = new LinkedHashMap<String, List<String>>();
+        var verdicts = new LinkedHashMap<String, InstallabilityGate.Verdict>();
         while (suite.migratesTo() != null && !suite.migratesTo().isBlank()) {
             var target = config.diststr(dist.codename(), suite.migratesTo());
             if (listing.stream().anyMatch(l -> l.distribution().equals(target) && l.version().equals(from.version()))) {
@@ -173,14 +173,12 @@ public class Maintenance {
             }
             suite = suite(config, suite.migratesTo());
             if (!suite.experimental()) {
-                var unsatisfied = gate.unsatisfied(config, from.distribution(), target, source, from.version());
-                if (!unsatisfied.isEmpty() && !force) {
+                var verdict = gate.check(config, from.distribution(), target, source, from.version());
+                if (!verdict.installable() && !force) {
                     throw new MaintenanceException(source + " " + from.version() + " is not installable in " + target
-                            + " (force=true migrates anyway): " + String.join("; ", unsatisfied));
+                            + " (force=true migrates anyway): " + String.join("; ", verdict.unsatisfied()));
                 }
-                if (!unsatisfied.isEmpty()) {
-                    forced.put(target, unsatisfied);
-                }
+                verdicts.put(target, verdict);
             }
             steps.add(target);
             if (!full) {
@@ -189,15 +187,18 @@ public class Maintenance {
         }
         var previous = from.distribution();
         for (var target : steps) {
-            migrated(config, previous, target, source, from, force, forced.getOrDefault(target, List.of()));
+            migrated(config, previous, target, source, from, force, verdicts.get(target));
             previous = target;
         }
         return steps;
     }
 
-    /** Copies one version from a distribution to another and tells it with a MIGRATED event. */
+    /**
+     * Copies one version from a distribution to another and tells it with a MIGRATED event, which records what the
+     * installability check found ({@code verdict}; null: not checked).
+     */
     private void migrated(RepositoryConfig config, String from, String target, String source, PackageListing version,
-                          boolean force, List<String> unsatisfied) {
+                          boolean force, InstallabilityGate.Verdict verdict) {
         try {
             packages.migrate(config.identity(), from, target, source, version.version());
         } catch (RepositoryException e) {
@@ -209,8 +210,11 @@ public class Maintenance {
         extra.put("component", version.component());
         extra.put("migrated_from", from);
         extra.put("forced", force);
-        if (!unsatisfied.isEmpty()) {
-            extra.put("unsatisfied", unsatisfied);
+        if (verdict != null && !verdict.installable()) {
+            extra.put("unsatisfied", verdict.unsatisfied());
+        }
+        if (verdict != null && !verdict.targetOnly().isEmpty()) {
+            extra.put("installability_checked_without_debian", verdict.targetOnly());
         }
         events.log(EventType.MIGRATED, target, source, version.version(), extra);
     }
@@ -228,7 +232,7 @@ public class Maintenance {
                     + rollback + " (a rollback distribution is migrated back into its own distribution)");
         });
         var from = resolve(config, rollback, source, version, listing);
-        migrated(config, rollback.toString(), target, source, from, false, List.of());
+        migrated(config, rollback.toString(), target, source, from, false, null);
         return target;
     }
 

@@ -50,22 +50,36 @@ public class InstallabilityGate {
     }
 
     /**
-     * The unsatisfied dependencies and conflicts of the binaries of {@code source} {@code version} in {@code from}
-     * when put into {@code target}, one line each ({@code <package> <version> (<arch>): <dependency>}); empty when
-     * all are installable.
+     * What dose-debcheck found for the binaries of one source version moved into a distribution.
+     *
+     * @param unsatisfied the unsatisfied dependencies and conflicts, one line each
+     *                    ({@code <package> <version> (<arch>): depends on <relation>}); empty: all installable
+     * @param targetOnly  the architectures checked against the target alone, for want of the chroot's apt lists
      */
-    public List<String> unsatisfied(RepositoryConfig repository, String from, String target, String source, String version) {
+    public record Verdict(List<String> unsatisfied, List<String> targetOnly) {
+
+        public boolean installable() {
+            return unsatisfied.isEmpty();
+        }
+    }
+
+    /** Checks the binaries of {@code source} {@code version} in {@code from} as if they were in {@code target}. */
+    public Verdict check(RepositoryConfig repository, String from, String target, String source, String version) {
         var codename = DistributionString.parse(target).codename();
         var architectures = repository.distribution(codename).map(RepositoryConfig.Distribution::architectures).orElse(List.of());
         var problems = new ArrayList<String>();
+        var targetOnly = new ArrayList<String>();
         for (var arch : architectures) {
             var binaries = binaries(repository.identity(), from, arch, source, version);
             if (binaries.isEmpty()) {
                 continue;
             }
+            if (debianPackages(codename, arch).isEmpty()) {
+                targetOnly.add(arch);
+            }
             problems.addAll(check(repository.identity(), target, codename, arch, binaries));
         }
-        return problems.stream().distinct().toList();
+        return new Verdict(problems.stream().distinct().toList(), targetOnly);
     }
 
     private List<String> check(String identity, String target, String codename, String arch, List<Paragraph> binaries) {
