@@ -168,6 +168,9 @@ public class Maintenance {
         var verdicts = new LinkedHashMap<String, InstallabilityGate.Verdict>();
         while (suite.migratesTo() != null && !suite.migratesTo().isBlank()) {
             var target = config.diststr(dist.codename(), suite.migratesTo());
+            if (steps.contains(target)) {
+                break;   // a layout whose suites migrate in a circle: once round is all
+            }
             if (listing.stream().anyMatch(l -> l.distribution().equals(target) && l.version().equals(from.version()))) {
                 throw new MaintenanceException("Version " + from.version() + " of " + source + " already migrated to " + target);
             }
