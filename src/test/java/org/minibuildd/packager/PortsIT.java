@@ -114,7 +114,7 @@ class PortsIT extends IsolatedDaemonIT {
     void portExtInstallsAutoPortsToAnotherRepositoryAndPortGoesToExperimental() throws Exception {
         var dsc = served.url("/pool/" + NAME + "_1.0-1.dsc");
         var response = staffCall("port_ext", Map.of("dsc", dsc, "distributions", UNSTABLE, "allow_unauthenticated", "true",
-                "options", "lintian-mode=ignore|auto-ports=" + OTHER));
+                "options", "lintian-mode=ignore|auto-ports=" + OTHER + ",bookworm-test-testing"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json(response.body())).containsExactly(Map.of("dsc_url", dsc, "source", NAME, "distribution", UNSTABLE,
                 "version", "1.0-1~test12+1"));
@@ -127,7 +127,12 @@ class PortsIT extends IsolatedDaemonIT {
         assertThat(autoPort).isInstanceOf(Map.class);
         @SuppressWarnings("unchecked")
         var autoPorts = (Map<String, Object>) autoPort;
-        assertThat(autoPorts).containsOnlyKeys(OTHER);
+        assertThat(autoPorts).containsOnlyKeys(OTHER, "bookworm-test-testing");
+        // A port that cannot be made is reported, and does not fail the install.
+        assertThat((List<?>) autoPorts.get("bookworm-test-testing")).satisfies(failed -> {
+            assertThat(failed.get(0)).isEqualTo(false);
+            assertThat(failed.get(1).toString()).contains("bookworm-test-testing is not uploadable");
+        });
         var outcome = (List<?>) autoPorts.get(OTHER);
         assertThat(outcome.get(0)).isEqualTo(true);
         @SuppressWarnings("unchecked")
@@ -152,6 +157,17 @@ class PortsIT extends IsolatedDaemonIT {
         assertThat(experimental.extra().get("auto_ports")).isEqualTo(Map.of());
         assertThat(packages.lsSource("test", NAME)).extracting(l -> l.distribution() + " " + l.version())
                 .containsExactlyInAnyOrder(UNSTABLE + " 1.0-1~test12+1", EXPERIMENTAL + " 1.0-1~test12+0");
+
+        // The same distribution: a rebuild, and the version it replaces goes to the rollbacks.
+        var rebuild = staffCall("port", Map.of("source", NAME, "from_distribution", UNSTABLE, "to_distributions", UNSTABLE,
+                "options", ""));
+        assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(200);
+        var rebuildVersion = json(rebuild.body()).getFirst().get("version").toString();
+        assertThat(rebuildVersion).matches("1\\.0-1~test12\\+1\\+rebuilt[0-9]{14}");
+        var rebuilt = awaitFinal(NAME, rebuildVersion);
+        assertThat(rebuilt.type()).as(rebuilt.toString()).isEqualTo(EventType.INSTALLED);
+        assertThat(packages.lsSource("test", NAME)).extracting(l -> l.distribution() + " " + l.version())
+                .contains(UNSTABLE + " " + rebuildVersion, UNSTABLE + "-rollback0 1.0-1~test12+1");
         packages.check("test");
         packages.check("other");
     }

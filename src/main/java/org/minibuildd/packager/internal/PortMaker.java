@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.minibuildd.config.ConfigEditService;
 import org.minibuildd.daemon.InstanceService;
+import org.minibuildd.debian.ChangelogEntry;
 import org.minibuildd.debian.Changes;
 import org.minibuildd.debian.DebianFormatException;
 import org.minibuildd.debian.Deb822;
@@ -102,12 +103,9 @@ class PortMaker {
         run(List.of("debchange", "--newversion", plan.version().toString(), "--force-distribution", "--force-bad-version",
                 "--preserve", "--distribution", plan.distribution(),
                 "No-changes port made by mini-buildd (SHA1 of the original .dsc: " + originalSha1 + ")."), tree);
-        for (var comment : plan.comments()) {
-            run(List.of("debchange", "--append", comment), tree);
-        }
-        for (var option : plan.options()) {
-            run(List.of("debchange", "--append", UploadOptions.KEYWORD + ": " + option), tree);
-        }
+        var items = new ArrayList<>(plan.comments());
+        plan.options().forEach(option -> items.add(UploadOptions.KEYWORD + ": " + option));
+        appendToChangelog(tree.resolve("debian/changelog"), items);
         run(List.of("dpkg-source", "-b", TREE), dir);
 
         var base = plan.source() + "_" + plan.version().withoutEpoch();
@@ -137,6 +135,16 @@ class PortMaker {
             }
         }
         throw new PortException(400, "the source package's debian/changelog has no entry");
+    }
+
+    /** Into the new entry, one line each: debchange would wrap a long option (auto-ports), which then does not parse. */
+    private static void appendToChangelog(Path changelog, List<String> items) {
+        try {
+            Files.writeString(changelog, ChangelogEntry.appendToFirst(Files.readString(changelog, StandardCharsets.UTF_8), items),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot add the port's options to " + changelog, e);
+        }
     }
 
     private void sign(Path file) {
