@@ -28,15 +28,19 @@ public class RepositoryDisk {
     private final ProcessRunner runner;
     private final InstanceKeyStore keys;
     private final SignatureVerifier verifier;
+    private final SigningGnupgHome gnupg;
 
-    RepositoryDisk(Home home, ProcessRunner runner, InstanceKeyStore keys, SignatureVerifier verifier) {
+    RepositoryDisk(Home home, ProcessRunner runner, InstanceKeyStore keys, SignatureVerifier verifier, SigningGnupgHome gnupg) {
         this.home = home;
         this.runner = runner;
         this.keys = keys;
         this.verifier = verifier;
+        this.gnupg = gnupg;
     }
 
+    /** reprepro on the repository, with the key it signs its exports with ready. */
     public Reprepro reprepro(String identity) {
+        gnupg.ready();
         return new Reprepro(runner, home.repository(identity));
     }
 
@@ -60,8 +64,8 @@ public class RepositoryDisk {
             try {
                 var conf = reprepro.basedir().resolve("conf");
                 Files.createDirectories(conf);
-                boolean changed = write(conf.resolve("distributions"), RepreproConf.distributions(repository))
-                        | write(conf.resolve("options"), RepreproConf.options());
+                boolean changed = write(conf.resolve("distributions"), distributions(repository))
+                        | write(conf.resolve("options"), RepreproConf.options(gnupg.directory()));
                 var dists = reprepro.basedir().resolve("dists");
                 if (changed || !Files.isDirectory(dists)) {
                     // reprepro cannot export snapshots again, and those of a vanished distribution still hold
@@ -74,6 +78,7 @@ public class RepositoryDisk {
                     reprepro.run("export");
                     dropVanished(dists, new HashSet<>(RepreproConf.diststrs(repository)));
                 }
+                // Repairs only: a Release left unsigned before reprepro signed (a repository from then, a crash).
                 ReleaseSigner.signStale(reprepro.basedir(), keys.get());
                 return null;
             } catch (IOException e) {
@@ -91,12 +96,16 @@ public class RepositoryDisk {
         var reprepro = reprepro(repository.identity());
         var conf = reprepro.basedir().resolve("conf/distributions");
         try {
-            if (!Files.isRegularFile(conf) || !Files.readString(conf).equals(RepreproConf.distributions(repository))) {
+            if (Files.isRegularFile(conf) && Files.readString(conf).equals(RepreproConf.withoutSignWith(distributions(repository)))) {
+                // Written before reprepro signed its exports: bring it up to date rather than fail every check.
+                update(repository);
+            }
+            if (!Files.isRegularFile(conf) || !Files.readString(conf).equals(distributions(repository))) {
                 throw new RepositoryException("the reprepro configuration on disk is not the current one: prepare the repository again");
             }
             reprepro.run("check");
             reprepro.run("checkpool", "fast");
-            // A crash between an export and its signing left a Release unsigned: sign it before judging.
+            // A Release exported before reprepro signed (an older repository) is signed before judging.
             ReleaseSigner.signStale(reprepro.basedir(), keys.get());
             var key = keys.get().publicKeyring();
             var dists = reprepro.basedir().resolve("dists");
@@ -141,6 +150,10 @@ public class RepositoryDisk {
                 throw new UncheckedIOException("cannot move the repository " + identity + " aside", e);
             }
         });
+    }
+
+    private String distributions(RepositoryConfig repository) {
+        return RepreproConf.distributions(repository, keys.get().fingerprint());
     }
 
     /** What reprepro cannot express and mini-buildd refuses before it writes anything. */
