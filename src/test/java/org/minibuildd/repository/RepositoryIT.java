@@ -60,6 +60,7 @@ class RepositoryIT extends IsolatedDaemonIT {
     @Autowired InstanceKeyStore keys;
     @Autowired Home home;
     @Autowired DSLContext db;
+    @Autowired org.minibuildd.repository.internal.SigningUpgrade upgrades;
 
     private LocalArchive archive;
     private Path work;
@@ -468,6 +469,32 @@ class RepositoryIT extends IsolatedDaemonIT {
                 changesDone.get(), inReleases.size(), indexRaces);
         // Quiet again, apt updates cleanly and reprepro's database is consistent.
         assertThat(apt(aptRoot.config(), List.of("apt-get", "update"))).doesNotContain("W:", "E:");
+        TinyPackages.run(repository(), List.of("reprepro", "-b", repository().toString(), "check"));
+    }
+
+    /**
+     * A repository prepared before reprepro signed: its configuration lacks SignWith, and an export then leaves the
+     * distribution without InRelease (reprepro drops what it cannot sign). The start of the daemon, or the
+     * repository's check, writes it again and exports it signed.
+     */
+    @Test
+    void aRepositoryFromBeforeRepreproSignedIsUpgradedAtStartAndByItsCheck() throws Exception {
+        var conf = repository().resolve("conf/distributions");
+        var current = Files.readString(conf);
+        var hotfix = repository().resolve("dists/bookworm-test-hotfix");
+        var keyring = work.resolve("upgrade-key.gpg");
+        Files.write(keyring, keys.get().exportBinary());
+        for (Runnable upgrade : List.<Runnable>of(upgrades::upgradeAll,
+                () -> actions.run(ConfigActions.Action.CHECK, new ObjectRef(ObjectType.REPOSITORY, "test")))) {
+            Files.writeString(conf, current.replaceAll("(?m)^SignWith: .*\n", ""));
+            TinyPackages.run(repository(), List.of("reprepro", "-b", repository().toString(), "export", "bookworm-test-hotfix"));
+            assertThat(hotfix.resolve("InRelease")).doesNotExist();
+
+            upgrade.run();
+            assertThat(Files.readString(conf)).isEqualTo(current);
+            TinyPackages.run(hotfix, List.of("gpgv", "--keyring", keyring.toString(), "InRelease"));
+            TinyPackages.run(hotfix, List.of("gpgv", "--keyring", keyring.toString(), "Release.gpg", "Release"));
+        }
         TinyPackages.run(repository(), List.of("reprepro", "-b", repository().toString(), "check"));
     }
 

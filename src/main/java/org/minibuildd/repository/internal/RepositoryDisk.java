@@ -88,6 +88,24 @@ public class RepositoryDisk {
     }
 
     /**
+     * A repository whose configuration was written before reprepro signed its exports (the same but for
+     * {@code SignWith}) is brought up to date: written again and exported, now signed by reprepro. Anything else on
+     * disk is left for prepare. Returns whether it upgraded.
+     */
+    public boolean upgradeSigning(RepositoryConfig repository) {
+        var conf = directory(repository.identity()).resolve("conf/distributions");
+        try {
+            if (!Files.isRegularFile(conf) || !Files.readString(conf).equals(RepreproConf.withoutSignWith(distributions(repository)))) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + conf, e);
+        }
+        update(repository);
+        return true;
+    }
+
+    /**
      * Checks the repository as apt and reprepro see it: the configuration on disk is the current one, reprepro's
      * database and pool agree ({@code reprepro check}, {@code checkpool fast}), and every distribution has a Release
      * whose InRelease and Release.gpg verify against the instance key.
@@ -96,10 +114,7 @@ public class RepositoryDisk {
         var reprepro = reprepro(repository.identity());
         var conf = reprepro.basedir().resolve("conf/distributions");
         try {
-            if (Files.isRegularFile(conf) && Files.readString(conf).equals(RepreproConf.withoutSignWith(distributions(repository)))) {
-                // Written before reprepro signed its exports: bring it up to date rather than fail every check.
-                update(repository);
-            }
+            upgradeSigning(repository);
             if (!Files.isRegularFile(conf) || !Files.readString(conf).equals(distributions(repository))) {
                 throw new RepositoryException("the reprepro configuration on disk is not the current one: prepare the repository again");
             }
