@@ -189,7 +189,8 @@ public class RepositoryDisk {
         }
     }
 
-    private static boolean write(Path file, String content) throws IOException {
+    /** Writes the file unless it has that content already (temporary file, then rename); returns whether it wrote. */
+    static boolean write(Path file, String content) throws IOException {
         if (Files.isRegularFile(file) && Files.readString(file).equals(content)) {
             return false;
         }

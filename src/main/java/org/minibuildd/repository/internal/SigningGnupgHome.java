@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
@@ -75,8 +74,8 @@ public class SigningGnupgHome {
             }
             // gpg refuses to trust a home others can read.
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-            writeIfChanged(directory.resolve("gpg.conf"), GPG_CONF);
-            writeIfChanged(directory.resolve("gpg-agent.conf"), AGENT_CONF);
+            RepositoryDisk.write(directory.resolve("gpg.conf"), GPG_CONF);
+            RepositoryDisk.write(directory.resolve("gpg-agent.conf"), AGENT_CONF);
             if (!hasSecretKey(key)) {
                 gpg(Command.of("gpg", "--homedir", directory.toString(), "--batch", "--pinentry-mode", "loopback",
                         "--import").withInput(Files.readAllBytes(keys.secretKeyFile())));
@@ -124,14 +123,5 @@ public class SigningGnupgHome {
             throw new RepositoryException("cannot prepare the GnuPG home reprepro signs with (" + directory + "): "
                     + e.getMessage(), e);
         }
-    }
-
-    private static void writeIfChanged(Path file, String content) throws IOException {
-        if (Files.isRegularFile(file) && Files.readString(file).equals(content)) {
-            return;
-        }
-        var temporary = file.resolveSibling("." + file.getFileName() + ".new");
-        Files.writeString(temporary, content);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }
