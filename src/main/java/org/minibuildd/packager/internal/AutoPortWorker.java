@@ -2,6 +2,7 @@ package org.minibuildd.packager.internal;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with {@code FOR UPDATE SKIP LOCKED} and marked in the same transaction once its port is uploaded; a crash before
  * that mark leaves it PENDING. Making a port again must not give users a second, different upload of the same
  * version, so a port whose upload is already on its way (in incoming, or recorded since the port was planned) is
- * only marked DONE. A port that cannot be made is FAILED and logged as the REJECTED event of the port's
+ * only marked DONE; one whose upload a crash cut short is uploaded again from the files made then (see
+ * {@link PortMaker#makeIn}). A port that cannot be made is FAILED and logged as the REJECTED event of the port's
  * source and version; one our own incoming did not take is tried again a few times first.
  */
 @org.springframework.stereotype.Component
@@ -133,9 +137,11 @@ class AutoPortWorker implements SmartLifecycle {
             return;
         }
         crashWindows.beforeCommit(CrashWindows.Step.AUTO_PORT, plan.source() + " " + plan.version());
+        var dir = home.port("auto-port-" + row.id());
         try {
-            maker.make(plan);
+            maker.makeIn(plan, dir);
             store.done(row.id());
+            removeAfterCommit(dir);
         } catch (PortException | UncheckedIOException e) {
             // 500: our own incoming did not take it (not up yet, disk full); anything else is the port's own fault.
             var transient_ = !(e instanceof PortException p) || p.status() >= 500;
@@ -146,10 +152,22 @@ class AutoPortWorker implements SmartLifecycle {
                 store.retryLater(row.id(), e.getMessage(), delay);
             } else {
                 fail(row, e);
+                removeAfterCommit(dir);
             }
         } catch (RuntimeException e) {
             fail(row, e);
+            removeAfterCommit(dir);
         }
+    }
+
+    /** The port's directory goes once its row is final; a crash before that only leaves the directory behind. */
+    private static void removeAfterCommit(Path dir) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                PortMaker.delete(dir);
+            }
+        });
     }
 
     private void fail(AutoPortStore.Row row, RuntimeException e) {

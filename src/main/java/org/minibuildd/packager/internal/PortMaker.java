@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -45,6 +46,8 @@ class PortMaker {
     private static final Logger log = LoggerFactory.getLogger(PortMaker.class);
     private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(10);
     private static final String TREE = "source-tree";
+    /** Written last when a port is made (signed, ready to upload): the name of its {@code .changes}. */
+    private static final String MADE = "made";
     /** The field naming whoever made the upload the port is of (mini-buildd's name for it). */
     private static final String ORIGINALLY_CHANGED_BY = "X-Mini-Buildd-Originally-Changed-By";
 
@@ -72,13 +75,39 @@ class PortMaker {
             throw new UncheckedIOException("cannot make a directory for the port", e);
         }
         try {
-            var changes = build(plan, dir);
-            upload(changes);
-            log.info("port of {} to {} as {} uploaded ({})", plan.source(), plan.distribution(), plan.version(), plan.dscUrl());
-            return plan.result();
+            return makeIn(plan, dir);
         } finally {
             delete(dir);
         }
+    }
+
+    /**
+     * Makes and uploads the port in {@code dir}, which may hold an earlier try: a port completely made there before
+     * (its signed {@code .changes} named in the {@value #MADE} file) is uploaded again as it is. So when a crash
+     * cut its upload short, the second upload is byte for byte the first (our incoming keeps what it has and takes
+     * the rest), not a new build with other signatures and another changelog date next to the old files.
+     */
+    PortResult makeIn(PortPlan plan, Path dir) {
+        var made = dir.resolve(MADE);
+        Path changes;
+        try {
+            if (Files.exists(made)) {
+                changes = dir.resolve(Files.readString(made, StandardCharsets.UTF_8).strip());
+                log.info("port of {} to {} as {} was made before: uploading it again", plan.source(), plan.distribution(), plan.version());
+            } else {
+                delete(dir);
+                Files.createDirectories(dir);
+                changes = build(plan, dir);
+                var temp = dir.resolve(MADE + ".new");
+                Files.writeString(temp, changes.getFileName().toString(), StandardCharsets.UTF_8);
+                Files.move(temp, made, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the port in " + dir, e);
+        }
+        upload(changes);
+        log.info("port of {} to {} as {} uploaded ({})", plan.source(), plan.distribution(), plan.version(), plan.dscUrl());
+        return plan.result();
     }
 
     private Path build(PortPlan plan, Path dir) {
@@ -196,7 +225,11 @@ class PortMaker {
         }
     }
 
-    private static void delete(Path dir) {
+    /** Removes {@code dir} and everything below it, if it exists. */
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> all = Files.walk(dir)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
