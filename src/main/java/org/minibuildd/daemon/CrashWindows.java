@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CrashWindows {
 
-    /** The steps that can be held open; AUTO_PORT: an auto-port claimed after its install committed, not yet made. */
+    /** The steps that can be held open; AUTO_PORT: an auto-port made after its install committed, not yet uploaded. */
     public enum Step { PACKAGING, INSTALL, AUTO_PORT }
 
     private static final Logger log = LoggerFactory.getLogger(CrashWindows.class);

@@ -163,10 +163,12 @@ class CrashIT {
     }
 
     /**
-     * An upload with {@code auto-ports}: the daemon dies after its install committed, with the port planned but not
-     * made (a window the auto-port worker holds open on request). After the restart the port is made and installed,
-     * once. Then the other half of a crash: a port whose upload went out before the daemon died, not yet marked done
-     * (here a second pending row for the same port), is only marked done, not made and uploaded again.
+     * An upload with {@code auto-ports}: the daemon dies after its install committed, with the port made but not
+     * uploaded (a window the auto-port worker holds open on request), and only the port's {@code .dsc} sent to
+     * incoming, as when the kill cuts the port's FTP upload short. After the restart the port is uploaded from the
+     * same files (incoming keeps its {@code .dsc}, which must match the rest) and installed, once. Then the other half
+     * of a crash: a port whose upload went out before the daemon died, not yet marked done (here a second pending
+     * row for the same port), is only marked done, not made and uploaded again.
      */
     @Test
     void killMinus9AfterAnInstallWithAutoPortsStillMakesThePortOnce() throws Exception {
@@ -176,6 +178,10 @@ class CrashIT {
         long mark = daemon.logLength();
         dput(dputConf, upload);
         daemon.awaitLog(mark, "crash window open: AUTO_PORT", Duration.ofMinutes(10));
+        var portDir = daemon.home().resolve("ports/auto-port-"
+                + daemon.sql("SELECT id FROM auto_port WHERE source = '" + PORTED + "'").getFirst());
+        var portChanges = Files.readString(portDir.resolve("made")).strip();
+        curlUpload(portDir.resolve(portChanges.replace("_source.changes", ".dsc")));
         daemon.kill9();
 
         assertThat(uploads(PORTED, FIRST)).as("the install committed").containsExactly("INSTALLED");
@@ -191,6 +197,7 @@ class CrashIT {
         start();
         awaitEvent(PORTED, portVersion, "INSTALLED", Duration.ofMinutes(10));
         assertThat(daemon.sql("SELECT state FROM auto_port WHERE source = '" + PORTED + "'")).containsExactly("DONE");
+        assertThat(portDir).as("the port's files go once it is done").doesNotExist();
         assertThat(uploads(PORTED, portVersion)).as("ported once").containsExactly("INSTALLED");
         assertThat(lsSource(PORTED)).containsExactlyInAnyOrder(UNSTABLE + " " + FIRST, EXPERIMENTAL + " " + portVersion);
 

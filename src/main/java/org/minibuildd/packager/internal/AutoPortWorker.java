@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that mark leaves it PENDING. Making a port again must not give users a second, different upload of the same
  * version, so a port whose upload is already on its way (in incoming, or recorded since the port was planned) is
  * only marked DONE; one whose upload a crash cut short is uploaded again from the files made then (see
- * {@link PortMaker#makeIn}). A port that cannot be made is FAILED and logged as the REJECTED event of the port's
+ * {@link PortMaker#prepare}). A port that cannot be made is FAILED and logged as the REJECTED event of the port's
  * source and version; one our own incoming did not take is tried again a few times first.
  */
 @org.springframework.stereotype.Component
@@ -130,16 +130,18 @@ class AutoPortWorker implements SmartLifecycle {
 
     private void make(AutoPortStore.Row row) {
         var plan = row.plan();
+        var dir = home.port("auto-port-" + row.id());
         var made = alreadyMade(row);
         if (made.isPresent()) {
             log.info("auto-port of {} to {} as {} was made before ({}): done", plan.source(), plan.distribution(), plan.version(), made.get());
             store.done(row.id());
+            removeAfterCommit(dir);
             return;
         }
-        crashWindows.beforeCommit(CrashWindows.Step.AUTO_PORT, plan.source() + " " + plan.version());
-        var dir = home.port("auto-port-" + row.id());
         try {
-            maker.makeIn(plan, dir);
+            var changes = maker.prepare(plan, dir);
+            crashWindows.beforeCommit(CrashWindows.Step.AUTO_PORT, plan.source() + " " + plan.version());
+            maker.upload(plan, changes);
             store.done(row.id());
             removeAfterCommit(dir);
         } catch (PortException | UncheckedIOException e) {

@@ -75,39 +75,42 @@ class PortMaker {
             throw new UncheckedIOException("cannot make a directory for the port", e);
         }
         try {
-            return makeIn(plan, dir);
+            upload(plan, prepare(plan, dir));
+            return plan.result();
         } finally {
             delete(dir);
         }
     }
 
     /**
-     * Makes and uploads the port in {@code dir}, which may hold an earlier try: a port completely made there before
-     * (its signed {@code .changes} named in the {@value #MADE} file) is uploaded again as it is. So when a crash
-     * cut its upload short, the second upload is byte for byte the first (our incoming keeps what it has and takes
-     * the rest), not a new build with other signatures and another changelog date next to the old files.
+     * Makes the port in {@code dir}, which may hold an earlier try, and returns its signed {@code .changes}: a port
+     * completely made there before (its {@code .changes} named in the {@value #MADE} file) is taken as it is. So when a
+     * crash cut its upload short, the second upload is byte for byte the first (our incoming keeps what it has and
+     * takes the rest), not a new build with other signatures and another changelog date next to the old files.
      */
-    PortResult makeIn(PortPlan plan, Path dir) {
+    Path prepare(PortPlan plan, Path dir) {
         var made = dir.resolve(MADE);
-        Path changes;
         try {
             if (Files.exists(made)) {
-                changes = dir.resolve(Files.readString(made, StandardCharsets.UTF_8).strip());
                 log.info("port of {} to {} as {} was made before: uploading it again", plan.source(), plan.distribution(), plan.version());
-            } else {
-                delete(dir);
-                Files.createDirectories(dir);
-                changes = build(plan, dir);
-                var temp = dir.resolve(MADE + ".new");
-                Files.writeString(temp, changes.getFileName().toString(), StandardCharsets.UTF_8);
-                Files.move(temp, made, StandardCopyOption.ATOMIC_MOVE);
+                return dir.resolve(Files.readString(made, StandardCharsets.UTF_8).strip());
             }
+            delete(dir);
+            Files.createDirectories(dir);
+            var changes = build(plan, dir);
+            var temp = dir.resolve(MADE + ".new");
+            Files.writeString(temp, changes.getFileName().toString(), StandardCharsets.UTF_8);
+            Files.move(temp, made, StandardCopyOption.ATOMIC_MOVE);
+            return changes;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the port in " + dir, e);
         }
+    }
+
+    /** Uploads a made port ({@code changes} and the files it lists, beside it) to our own incoming. */
+    void upload(PortPlan plan, Path changes) {
         upload(changes);
         log.info("port of {} to {} as {} uploaded ({})", plan.source(), plan.distribution(), plan.version(), plan.dscUrl());
-        return plan.result();
     }
 
     private Path build(PortPlan plan, Path dir) {
