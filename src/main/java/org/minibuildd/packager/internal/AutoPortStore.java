@@ -64,6 +64,11 @@ class AutoPortStore {
                 .where(AUTO_PORT.ID.eq(id)).execute();
     }
 
+    /** The ids of the PENDING ports. */
+    java.util.Set<Long> pendingIds() {
+        return db.select(AUTO_PORT.ID).from(AUTO_PORT).where(AUTO_PORT.STATE.eq(State.PENDING.name())).fetchSet(AUTO_PORT.ID);
+    }
+
     List<Row> ofUpload(String uploadKey) {
         return db.selectFrom(AUTO_PORT).where(AUTO_PORT.UPLOAD_KEY.eq(uploadKey)).orderBy(AUTO_PORT.ID).fetch(AutoPortStore::row);
     }

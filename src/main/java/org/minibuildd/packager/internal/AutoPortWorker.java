@@ -39,6 +39,8 @@ class AutoPortWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AutoPortWorker.class);
     private static final int MAX_ATTEMPTS = 5;
     private static final Duration SCAN = Duration.ofSeconds(5);
+    /** {@code ports/auto-port-<row id>/}: where a row's port is made. */
+    private static final String DIR_PREFIX = "auto-port-";
 
     private final AutoPortStore store;
     private final PortMaker maker;
@@ -92,6 +94,11 @@ class AutoPortWorker implements SmartLifecycle {
     }
 
     private void loop() {
+        try {
+            removeLeftovers();
+        } catch (RuntimeException | java.io.IOException e) {
+            log.warn("cannot remove the directories of finished auto-ports: {}", e.getMessage());
+        }
         while (running) {
             try {
                 while (running && makeOne()) {
@@ -130,7 +137,7 @@ class AutoPortWorker implements SmartLifecycle {
 
     private void make(AutoPortStore.Row row) {
         var plan = row.plan();
-        var dir = home.port("auto-port-" + row.id());
+        var dir = home.port(DIR_PREFIX + row.id());
         var made = alreadyMade(row);
         if (made.isPresent()) {
             log.info("auto-port of {} to {} as {} was made before ({}): done", plan.source(), plan.distribution(), plan.version(), made.get());
@@ -159,6 +166,20 @@ class AutoPortWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             fail(row, e);
             removeAfterCommit(dir);
+        }
+    }
+
+    /** The directories of ports whose row became final just before a crash: nothing will use them again. */
+    private void removeLeftovers() throws java.io.IOException {
+        var all = home.port(DIR_PREFIX).getParent();
+        if (!Files.isDirectory(all)) {
+            return;
+        }
+        var pending = store.pendingIds();
+        try (var dirs = Files.list(all)) {
+            dirs.filter(d -> d.getFileName().toString().matches(DIR_PREFIX + "[0-9]+"))
+                    .filter(d -> !pending.contains(Long.parseLong(d.getFileName().toString().substring(DIR_PREFIX.length()))))
+                    .forEach(PortMaker::delete);
         }
     }
 
