@@ -69,10 +69,6 @@ class AutoPortStore {
         return db.select(AUTO_PORT.ID).from(AUTO_PORT).where(AUTO_PORT.STATE.eq(State.PENDING.name())).fetchSet(AUTO_PORT.ID);
     }
 
-    List<Row> ofUpload(String uploadKey) {
-        return db.selectFrom(AUTO_PORT).where(AUTO_PORT.UPLOAD_KEY.eq(uploadKey)).orderBy(AUTO_PORT.ID).fetch(AutoPortStore::row);
-    }
-
     private void finish(long id, State state, String note) {
         db.update(AUTO_PORT).set(AUTO_PORT.STATE, state.name()).set(AUTO_PORT.ATTEMPTS, AUTO_PORT.ATTEMPTS.plus(1))
                 .set(AUTO_PORT.LAST_ERROR, truncate(note)).set(AUTO_PORT.UPDATED, OffsetDateTime.now())
