@@ -21,10 +21,13 @@ public class RepositoryService {
 
     private final RepositoryConfigStore configs;
     private final InstanceService instances;
+    private final org.minibuildd.openpgp.InstanceKeyStore instanceKey;
 
     RepositoryService(DistributionStore distributions, LayoutService layouts, ConfigActions actions,
-                      RepositoryConfigStore configs, InstanceService instances) {
+                      RepositoryConfigStore configs, InstanceService instances,
+                      org.minibuildd.openpgp.InstanceKeyStore instanceKey) {
         this.configs = configs;
+        this.instanceKey = instanceKey;
         this.instances = instances;
         this.distributions = distributions;
         this.layouts = layouts;
@@ -46,13 +49,15 @@ public class RepositoryService {
     }
 
     /**
-     * The keys whose signatures on an upload to the repository count: its active Uploaders' keys and the keys in
-     * its extra uploader keyring files. A listed keyring file that cannot be read is named in the exception, so an
+     * The keys whose signatures on an upload to the repository count: its active Uploaders' keys, the keys in
+     * its extra uploader keyring files, and the instance key (ports and auto-ports are signed by it, as in
+     * mini-buildd). A listed keyring file that cannot be read is named in the exception, so an
      * upload is not refused for a reason nobody can see.
      */
     public org.minibuildd.openpgp.Keyring uploaderKeyring(String identity) {
         var keys = configs.uploaderKeys(identity);
         var keyrings = new java.util.ArrayList<org.minibuildd.openpgp.Keyring>();
+        keyrings.add(instanceKey.get().publicKeyring());
         for (var armored : keys.armored()) {
             keyrings.add(org.minibuildd.openpgp.Keyring.parse(armored));
         }

@@ -111,4 +111,28 @@ public record ChangelogEntry(String source, Version version, List<String> distri
     public UploadOptions uploadOptions() {
         return UploadOptions.parse(body);
     }
+
+    /**
+     * Adds {@code items} as {@code "  * <item>"} lines at the end of the first entry of a changelog text, each on one
+     * line whatever its length ({@code debchange} would wrap a long upload option, which then no longer parses).
+     */
+    public static String appendToFirst(String text, List<String> items) {
+        if (items.isEmpty()) {
+            return text;
+        }
+        var lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        int trailer = 0;
+        while (trailer < lines.size() && !TRAILER.matcher(lines.get(trailer)).matches()) {
+            trailer++;
+        }
+        if (trailer == lines.size()) {
+            throw DebianFormatException.of(SUBJECT, "the first entry has no trailer line (\" -- <maintainer>  <date>\")");
+        }
+        int at = trailer;
+        while (at > 0 && lines.get(at - 1).isBlank()) {
+            at--;
+        }
+        lines.addAll(at, items.stream().map(item -> "  * " + item).toList());
+        return String.join("\n", lines);
+    }
 }

@@ -18,6 +18,12 @@ public final class PackageName {
         return name;
     }
 
+    /** The source's directory in an archive pool below the component: {@code h/hello}, {@code libf/libfoo}. */
+    public static String poolDirectory(String source) {
+        var prefix = source.startsWith("lib") && source.length() > 3 ? source.substring(0, 4) : source.substring(0, 1);
+        return prefix + "/" + source;
+    }
+
     static String problem(String name) {
         if (name.length() < 2) {
             return "must be at least two characters long";

@@ -90,7 +90,8 @@ public record VersionRestriction(String mandatoryRegex, String experimentalManda
         return last;
     }
 
-    private static String replaceRightmost(Pattern p, String replacement, String s) {
+    /** The rightmost match of {@code p} in {@code s} replaced (appended when there is none). */
+    static String replaceRightmost(Pattern p, String replacement, String s) {
         var m = p.matcher(s);
         int start = -1;
         int end = -1;

@@ -75,6 +75,14 @@ public class BuildExchange {
         FtpUpload.upload(target, files);
     }
 
+    /**
+     * Uploads {@code files} in the order given (the {@code .changes} last) to the FTP incoming {@code target}, as
+     * dput would: for uploads the daemon makes itself (ports), which then go the normal way through incoming.
+     */
+    public void upload(String target, List<Path> files) throws IOException {
+        FtpUpload.upload(target, files);
+    }
+
     /** Checks that a received request or result is signed by this instance's key or one in {@code peers}. */
     public void verify(CompleteUpload upload, Keyring peers) throws VerificationException {
         verifier.verifyClearsigned(upload.changes().original(), keys.get().publicKeyring().plus(peers));

@@ -60,4 +60,18 @@ class ChangelogEntryTest {
         assertThatThrownBy(() -> ChangelogEntry.parseFirst(text)).isInstanceOf(DebianFormatException.class)
                 .hasMessage(message);
     }
+
+    @Test
+    void itemsAreAppendedToTheFirstEntryOnOneLineEach() {
+        var option = "MINI_BUILDD_OPTION: auto-ports=bookworm-other-unstable,bookworm-test-testing,bookworm-test-experimental";
+        var text = ChangelogEntry.appendToFirst(Fixtures.CHANGELOG, List.of(option, "MINI_BUILDD_OPTION: lintian-mode=ignore"));
+        var e = ChangelogEntry.parseFirst(text);
+        assertThat(e.body()).endsWith("  * " + option, "  * MINI_BUILDD_OPTION: lintian-mode=ignore");
+        assertThat(e.uploadOptions().autoPorts()).hasSize(3);
+        // The older entries are as they were.
+        assertThat(text.substring(text.indexOf(" -- "))).isEqualTo(Fixtures.CHANGELOG.substring(Fixtures.CHANGELOG.indexOf(" -- ")));
+        assertThat(ChangelogEntry.appendToFirst(Fixtures.CHANGELOG, List.of())).isEqualTo(Fixtures.CHANGELOG);
+        assertThatThrownBy(() -> ChangelogEntry.appendToFirst("x (1) unstable; urgency=low\n\n  * a\n", List.of("b")))
+                .isInstanceOf(DebianFormatException.class);
+    }
 }

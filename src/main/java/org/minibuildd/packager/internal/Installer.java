@@ -46,9 +46,11 @@ class Installer {
     private final Events events;
     private final CrashWindows crashWindows;
     private final Home home;
+    private final AutoPorts autoPorts;
 
     Installer(UploadStore uploads, RepositoryService repositories, RepositoryPackages packages, Events events,
-              CrashWindows crashWindows, Home home) {
+              CrashWindows crashWindows, Home home, AutoPorts autoPorts) {
+        this.autoPorts = autoPorts;
         this.uploads = uploads;
         this.repositories = repositories;
         this.packages = packages;
@@ -104,7 +106,8 @@ class Installer {
             }
         }
         var extra = PackagerWorker.extra(row, upload);
-        extra.put("auto_ports", Map.of());
+        extra.put("auto_ports", failures.isEmpty()
+                ? autoPorts.afterCommit(row.source(), row.version(), row.distribution(), upload) : Map.of());
         extra.put("buildresults", results);
         if (failures.isEmpty()) {
             uploads.move(row.id(), UploadStore.State.INSTALLED, "", row.dir());

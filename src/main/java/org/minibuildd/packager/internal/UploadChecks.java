@@ -202,10 +202,9 @@ class UploadChecks {
     }
 
     private Path pool(RepositoryConfig repository, RepositoryConfig.Distribution distribution, String source, String name) {
-        var prefix = source.startsWith("lib") && source.length() > 3 ? source.substring(0, 4) : source.substring(0, 1);
         for (var component : distribution.components()) {
             var candidate = packages.repositoryDirectory(repository.identity())
-                    .resolve("pool").resolve(component).resolve(prefix).resolve(source).resolve(name);
+                    .resolve("pool").resolve(component).resolve(org.minibuildd.debian.PackageName.poolDirectory(source)).resolve(name);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }

@@ -1,0 +1,23 @@
+package org.minibuildd.packager.internal;
+
+import java.util.List;
+
+import org.minibuildd.debian.Version;
+import org.minibuildd.packager.PortResult;
+
+/**
+ * One port, checked and ready to make: fetch {@code dscUrl}, give it a changelog entry for {@code version} in
+ * {@code distribution} (with {@code comments} and one {@code MINI_BUILDD_OPTION} line per option), and upload it.
+ */
+public record PortPlan(String dscUrl, String source, String distribution, Version version, List<String> comments,
+                       List<String> options, boolean allowUnauthenticated) {
+
+    public PortPlan {
+        comments = List.copyOf(comments);
+        options = List.copyOf(options);
+    }
+
+    public PortResult result() {
+        return new PortResult(dscUrl, source, distribution, version.toString());
+    }
+}
