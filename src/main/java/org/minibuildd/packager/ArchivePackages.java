@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.minibuildd.config.ConfigEditService;
 import org.minibuildd.config.Layout;
 import org.minibuildd.config.RepositoryService;
 import org.minibuildd.daemon.InstanceService;
@@ -14,6 +13,7 @@ import org.minibuildd.debian.DebianFormatException;
 import org.minibuildd.debian.DistributionString;
 import org.minibuildd.events.Event;
 import org.minibuildd.openpgp.InstanceKeyStore;
+import org.minibuildd.packager.internal.InstanceMaintainer;
 import org.minibuildd.packager.internal.KeyringTemplate;
 import org.minibuildd.packager.internal.MadeSource;
 import org.minibuildd.packager.internal.SourceTemplate;
@@ -43,17 +43,17 @@ public class ArchivePackages {
     private final RepositoryService repositories;
     private final InstanceService instances;
     private final InstanceKeyStore keys;
-    private final ConfigEditService config;
+    private final InstanceMaintainer maintainer;
 
     ArchivePackages(Ports ports, TemplateSources sources, UploadOutcomes outcomes, RepositoryService repositories,
-                    InstanceService instances, InstanceKeyStore keys, ConfigEditService config) {
+                    InstanceService instances, InstanceKeyStore keys, InstanceMaintainer maintainer) {
         this.ports = ports;
         this.sources = sources;
         this.outcomes = outcomes;
         this.repositories = repositories;
         this.instances = instances;
         this.keys = keys;
-        this.config = config;
+        this.maintainer = maintainer;
     }
 
     /** The test sources, in mini-buildd's order. */
@@ -93,7 +93,7 @@ public class ArchivePackages {
             }
         }
         var identity = instances.instance().identity();
-        var template = KeyringTemplate.of(identity, maintainer().field(), keys.get().exportBinary(), aptEntries());
+        var template = KeyringTemplate.of(identity, maintainer.current().field(), keys.get().exportBinary(), aptEntries());
         var results = upload(template, List.of("Automatic keyring package for archive '" + identity + "'."), targets, true);
         var note = withoutMigration ? null : "not migrated: migration is not available in this build yet";
         return results.stream().map(r -> new ArchivePackageUpload(r.port(), r.event(),
@@ -133,7 +133,7 @@ public class ArchivePackages {
         var results = new ArrayList<ArchivePackageUpload>();
         try (var watch = withCheck ? outcomes.watch() : null) {
             for (var name : names) {
-                var template = TestTemplates.of(name, maintainer().field()).orElseThrow();
+                var template = TestTemplates.of(name, maintainer.current().field()).orElseThrow();
                 results.addAll(upload(template, changelog, targets, false));
             }
             if (withCheck) {
@@ -157,7 +157,7 @@ public class ArchivePackages {
     /** Makes the source, ports it to every target, waits for the outcomes when asked, then drops the made files. */
     private List<ArchivePackageUpload> upload(SourceTemplate template, List<String> changelog, List<String> targets,
                                               boolean await) throws InterruptedException {
-        try (var made = sources.make(template, maintainer(), changelog);
+        try (var made = sources.make(template, maintainer.current(), changelog);
              var watch = await ? outcomes.watch() : null) {
             var ported = portAll(made, targets);
             var uploads = ported.stream().map(p -> new ArchivePackageUpload(p, null, null)).toList();
@@ -246,12 +246,5 @@ public class ArchivePackages {
             }
         }
         return entries;
-    }
-
-    /** The instance as a package's maintainer, as mini-buildd: {@code mini-buildd archive <identity> <email>}. */
-    private TemplateSources.Maintainer maintainer() {
-        var email = config.daemon().emailAddress();
-        return new TemplateSources.Maintainer("mini-buildd archive " + instances.instance().identity(),
-                email.isBlank() ? "mini-buildd@" + instances.instance().hostname() : email);
     }
 }

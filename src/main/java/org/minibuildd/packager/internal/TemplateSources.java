@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.minibuildd.daemon.Home;
+import org.minibuildd.debian.ChangelogEntry;
 import org.minibuildd.process.Command;
 import org.minibuildd.process.ProcessRunner;
 
@@ -28,15 +29,6 @@ public class TemplateSources {
     /** mini-buildd's version of made packages: the time it was made, to the second. */
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
-
-    /** Who the made packages are from: the instance, as {@code DEBFULLNAME} and {@code DEBEMAIL}. */
-    public record Maintainer(String name, String email) {
-
-        /** {@code Name <email>}, as in a Maintainer field. */
-        public String field() {
-            return name + " <" + email + ">";
-        }
-    }
 
     private final Home home;
     private final ProcessRunner runner;
@@ -58,7 +50,7 @@ public class TemplateSources {
      *
      * @param changelog the changelog entries of its only block, the first one first (at least one)
      */
-    public MadeSource make(SourceTemplate template, Maintainer maintainer, List<String> changelog) {
+    public MadeSource make(SourceTemplate template, InstanceMaintainer.Maintainer maintainer, List<String> changelog) {
         if (changelog.isEmpty()) {
             throw new IllegalArgumentException("a made source needs a changelog entry");
         }
@@ -78,14 +70,17 @@ public class TemplateSources {
             var first = new ArrayList<String>(List.of("debchange", "--no-conf", "--create", "--package",
                     template.source(), "--newversion", version, "--distribution", "UNRELEASED", changelog.getFirst()));
             run(first, tree, maintainer);
-            for (var entry : changelog.subList(1, changelog.size())) {
-                run(List.of("debchange", "--no-conf", "--append", entry), tree, maintainer);
-            }
+            // The rest one line each: debchange would wrap a long upload option (auto-ports), which then does not parse.
+            var file = tree.resolve("debian/changelog");
+            Files.writeString(file, ChangelogEntry.appendToFirst(Files.readString(file), changelog.subList(1, changelog.size())));
             run(List.of("dpkg-source", "--build", "package"), directory, maintainer);
             if (!Files.isRegularFile(made.dsc())) {
                 throw new IllegalStateException("dpkg-source made no " + made.dsc().getFileName() + " in " + directory);
             }
             return made;
+        } catch (IOException e) {
+            made.close();
+            throw new UncheckedIOException("cannot add to the changelog of " + template.source() + " in " + directory, e);
         } catch (RuntimeException e) {
             made.close();
             throw e;
@@ -110,7 +105,7 @@ public class TemplateSources {
         }
     }
 
-    private void run(List<String> argv, Path directory, Maintainer maintainer) {
+    private void run(List<String> argv, Path directory, InstanceMaintainer.Maintainer maintainer) {
         runner.run(Command.of(argv).inDirectory(directory).withTimeout(TIMEOUT)
                 .withEnv("DEBFULLNAME", maintainer.name()).withEnv("DEBEMAIL", maintainer.email())
                 // debchange takes these before DEBEMAIL/DEBFULLNAME: the daemon's environment must not decide.

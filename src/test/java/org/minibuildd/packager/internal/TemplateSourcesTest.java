@@ -21,8 +21,8 @@ import org.minibuildd.process.ProcessRunner;
 /** Sources made with the real debchange and dpkg-source, read back with dpkg-source -x. */
 class TemplateSourcesTest {
 
-    private static final TemplateSources.Maintainer MAINTAINER =
-            new TemplateSources.Maintainer("mini-buildd archive itest", "mini-buildd@build.example.org");
+    private static final InstanceMaintainer.Maintainer MAINTAINER =
+            new InstanceMaintainer.Maintainer("mini-buildd archive itest", "mini-buildd@build.example.org");
     private static final Instant NOW = Instant.parse("2026-12-07T04:05:06Z");
 
     @TempDir Path dir;
@@ -43,7 +43,7 @@ class TemplateSourcesTest {
     void aTestSourceGetsTheStampVersionAndTheInstanceAsMaintainerAndItsDirectoryGoesWhenClosed() throws Exception {
         var template = TestTemplates.of(TestTemplates.CPP, MAINTAINER.field()).orElseThrow();
         Path scratch;
-        try (var made = sources().make(template, MAINTAINER, List.of("Test package.", "MINI_BUILDD_OPTION: auto-ports=bookworm-test-unstable"))) {
+        try (var made = sources().make(template, MAINTAINER, List.of("Test package.", "MINI_BUILDD_OPTION: auto-ports=bookworm-test-unstable,bookworm-test-experimental,bookworm-test-snapshot,bookworm-test-hotfix"))) {
             scratch = made.directory();
             assertThat(made.version()).isEqualTo("20261207040506");
             assertThat(made.dsc()).hasFileName("mbd-test-cpp_20261207040506.dsc").startsWith(dir.resolve("home/tmp"));
@@ -54,7 +54,7 @@ class TemplateSourcesTest {
             var tree = unpack(made);
             var changelog = Files.readString(tree.resolve("debian/changelog"));
             assertThat(changelog).startsWith("mbd-test-cpp (20261207040506) UNRELEASED; urgency=")
-                    .contains("  * Test package.\n", "  * MINI_BUILDD_OPTION: auto-ports=bookworm-test-unstable\n")
+                    .contains("  * Test package.\n", "  * MINI_BUILDD_OPTION: auto-ports=bookworm-test-unstable,bookworm-test-experimental,bookworm-test-snapshot,bookworm-test-hotfix\n")
                     .contains(" -- mini-buildd archive itest <mini-buildd@build.example.org>  ");
             assertThat(tree.resolve("debian/rules")).isExecutable();
             assertThat(Files.readString(tree.resolve("debian/control"))).contains("Maintainer: " + MAINTAINER.field(), "Architecture: any");
