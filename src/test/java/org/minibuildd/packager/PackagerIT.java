@@ -231,7 +231,52 @@ class PackagerIT extends IsolatedDaemonIT {
         var dsc = TinyPackages.source(work, "older", "2.0~test12+1", "", UNSTABLE);
         packages.includeSource("test", UNSTABLE, dsc);
         assertRejected(upload("older", "1.5~test12+1", UNSTABLE), UNSTABLE + " already has older 2.0~test12+1");
-        assertRejected(upload("older", "2.0~test12+1", UNSTABLE, "again"), "already has older 2.0~test12+1");
+        assertRejected(upload("older", "2.0~test12+1", UNSTABLE, "again"), "older 2.0~test12+1 is already installed");
+    }
+
+    @Test
+    void aVersionInstalledInAnyDistributionOfTheRepositoryIsRejected() throws Exception {
+        var dsc = TinyPackages.source(Files.createTempDirectory(work, "twice"), "twice", "1.0~test12+1", "", UNSTABLE);
+        packages.includeSource("test", "bookworm-test-testing", dsc);
+        assertRejected(upload("twice", "1.0~test12+1", UNSTABLE, "other content"),
+                "twice 1.0~test12+1 is already installed in repository \"test\" (bookworm-test-testing): upload a new version");
+        packages.check("test");
+    }
+
+    /**
+     * An orig tarball is shared by every Debian revision of an upstream version. One that the pool has with other
+     * content would be refused by reprepro only at the install, after every build: it is rejected at once, with
+     * both checksums. The pool's very file, uploaded again with -sa, passes.
+     */
+    @Test
+    void anOrigTarballThePoolHasWithOtherContentIsRejectedWithBothChecksums() throws Exception {
+        var first = Files.createTempDirectory(work, "orig1");
+        packages.includeSource("test", UNSTABLE, TinyPackages.quiltSource(first, "origs", "1.0", "1~test12+1", "the first", UNSTABLE));
+        var pooled = first.resolve("origs_1.0.orig.tar.gz");
+
+        var other = Files.createTempDirectory(work, "orig2");
+        TinyPackages.quiltSource(other, "origs", "1.0", "2~test12+1", "another upstream tarball", UNSTABLE);
+        var event = dputWithOrig(other, "origs", "1.0-2~test12+1");
+        assertRejected(event, "origs_1.0.orig.tar.gz in the upload is not the file of that name in the pool of repository \"test\"",
+                "SHA256 " + sha256(other.resolve("origs_1.0.orig.tar.gz")) + " uploaded, " + sha256(pooled) + " in the pool");
+        packages.check("test");
+
+        var same = Files.createTempDirectory(work, "orig3");
+        Files.copy(pooled, same.resolve(pooled.getFileName()));
+        TinyPackages.quiltSource(same, "origs", "1.0", "3~test12+1", "the first", UNSTABLE);
+        chrootActiveAndNoBuildWaiting();
+        assertThat(dputWithOrig(same, "origs", "1.0-3~test12+1").type()).isEqualTo(EventType.PACKAGING);
+    }
+
+    /** A non-first Debian revision uploaded with its orig tarball ({@code dpkg-genchanges -sa}). */
+    private Event dputWithOrig(Path dir, String name, String version) throws Exception {
+        TinyPackages.run(dir.resolve(name + "-" + version), List.of("dpkg-genchanges", "-S", "-sa",
+                "-O../" + name + "_" + version + "_source.changes"));
+        return dput(dir, name, version);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     @Test

@@ -60,6 +60,42 @@ public final class TinyPackages {
     }
 
     /**
+     * A non-native ({@code 3.0 (quilt)}) source package {@code <name>_<upstream>-<revision>.dsc} in {@code dir}, with
+     * its orig tarball {@code <name>_<upstream>.orig.tar.gz} holding a README of {@code upstreamText}: two calls with
+     * the same upstream version and other text make two different orig tarballs of one name. An orig tarball already
+     * in {@code dir} is used as it is, as dpkg-source does.
+     */
+    public static Path quiltSource(Path dir, String name, String upstream, String revision, String upstreamText,
+                                   String distribution) throws Exception {
+        var version = upstream + "-" + revision;
+        var tree = dir.resolve(name + "-" + version);
+        Files.createDirectories(tree);
+        Files.writeString(tree.resolve("README"), name + " upstream " + upstream + "\n" + upstreamText + "\n");
+        if (!Files.exists(dir.resolve(name + "_" + upstream + ".orig.tar.gz"))) {
+            run(dir, List.of("tar", "-czf", name + "_" + upstream + ".orig.tar.gz", tree.getFileName().toString()));
+        }
+        Files.createDirectories(tree.resolve("debian/source"));
+        Files.writeString(tree.resolve("debian/control"), """
+                Source: %1$s
+                Section: misc
+                Priority: optional
+                Maintainer: %2$s
+                Standards-Version: 4.6.2
+
+                Package: %1$s
+                Architecture: all
+                Description: tiny package for mini-buildd tests
+                 It has an upstream tarball.
+                """.formatted(name, MAINTAINER));
+        Files.writeString(tree.resolve("debian/changelog"), "%s (%s) %s; urgency=medium\n\n  * Test.\n\n -- %s  %s\n"
+                .formatted(name, version, distribution, MAINTAINER, DATE));
+        Files.writeString(tree.resolve("debian/source/format"), "3.0 (quilt)\n");
+        Files.writeString(tree.resolve("debian/rules"), "#!/usr/bin/make -f\n%:\n\tdh $@\n");
+        run(dir, List.of("dpkg-source", "-b", tree.getFileName().toString()));
+        return dir.resolve(name + "_" + version + ".dsc");
+    }
+
+    /**
      * The unsigned source upload {@code <name>_<version>_source.changes} made by {@code dpkg-genchanges -S} for a
      * package {@link #source} built in {@code dir}, to the distribution its changelog names.
      */

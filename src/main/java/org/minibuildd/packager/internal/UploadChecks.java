@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.minibuildd.config.ConfigActions;
@@ -24,6 +25,7 @@ import org.minibuildd.debian.Version;
 import org.minibuildd.debian.VersionRestriction;
 import org.minibuildd.openpgp.SignatureVerifier;
 import org.minibuildd.openpgp.VerificationException;
+import org.minibuildd.repository.PackageListing;
 import org.minibuildd.repository.RepositoryPackages;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +33,9 @@ import org.springframework.stereotype.Component;
  * The checks a user upload passes before anything is built, in mini-buildd's order: the distribution it names
  * (meta distributions mapped), repository and distribution exist and are active, the suite takes uploads, the
  * signature is an uploader's (unless the repository takes unauthenticated uploads), the layout's version rule,
- * a version greater than the distribution's, the source package complete (an orig tarball may come from the
- * pool), valid upload options, and a builder (this instance or a Remote) with an active chroot for every
+ * a version not installed anywhere in the repository yet and greater than the distribution's, the source package
+ * complete (an orig tarball may come from the pool; one the upload brings must be the pool's file of that name, if
+ * the pool has one), valid upload options, and a builder (this instance or a Remote) with an active chroot for every
  * architecture of the distribution. The first failure is the {@link Rejection} with its reason.
  */
 @Component
@@ -92,7 +95,9 @@ class UploadChecks {
         }
         var signer = signature(changes, repository);
         versionRule(changes, repository, diststr, suite);
-        newerThanInstalled(changes, repository, diststr);
+        var installed = packages.lsSource(repository.identity(), changes.source());
+        notInstalledYet(changes, repository, installed);
+        newerThanInstalled(changes, diststr, installed);
         var dscEntry = changes.dsc().orElseThrow(() -> new Rejection("the upload has no .dsc: mini-buildd builds from source, "
                 + "upload a source package (dpkg-buildpackage -S, or a source+binary upload)"));
         var dscFile = dir.resolve(dscEntry.name());
@@ -170,8 +175,22 @@ class UploadChecks {
         }
     }
 
-    private void newerThanInstalled(Changes changes, RepositoryConfig repository, DistributionString diststr) {
-        for (var listing : packages.lsSource(repository.identity(), changes.source())) {
+    /**
+     * As mini-buildd: a version that is in any distribution of the repository (rollbacks aside) is never uploaded
+     * again; it would be a second, different package under a name the repository already gives out.
+     */
+    private static void notInstalledYet(Changes changes, RepositoryConfig repository, List<PackageListing> installed) {
+        var version = changes.version().toString();
+        var where = installed.stream().filter(l -> !l.isRollback() && l.version().equals(version))
+                .map(PackageListing::distribution).toList();
+        if (!where.isEmpty()) {
+            throw new Rejection(changes.source() + " " + version + " is already installed in repository \"" + repository.identity()
+                    + "\" (" + String.join(", ", where) + "): upload a new version");
+        }
+    }
+
+    private static void newerThanInstalled(Changes changes, DistributionString diststr, List<PackageListing> installed) {
+        for (var listing : installed) {
             if (listing.distribution().equals(diststr.toString())
                     && Version.parse(listing.version()).compareTo(changes.version()) >= 0) {
                 throw new Rejection(diststr + " already has " + changes.source() + " " + listing.version()
@@ -185,12 +204,15 @@ class UploadChecks {
         var files = new HashMap<String, Path>();
         for (var entry : dsc.files()) {
             var uploaded = dir.resolve(entry.name());
+            var pooled = pool(repository, distribution, dsc.source(), entry.name());
             if (Files.isRegularFile(uploaded)) {
                 verify(entry, uploaded, "in the upload");
+                if (pooled != null) {
+                    sameAsPooled(entry, pooled, repository);
+                }
                 files.put(entry.name(), uploaded);
                 continue;
             }
-            var pooled = pool(repository, distribution, dsc.source(), entry.name());
             if (pooled == null) {
                 throw new Rejection("file " + entry.name() + " of " + dsc.source() + "_" + dsc.version()
                         + ".dsc is neither in the upload nor in the pool (for a new upstream version upload with -sa)");
@@ -210,6 +232,27 @@ class UploadChecks {
             }
         }
         return null;
+    }
+
+    /**
+     * A file the pool already has under the same name (an orig tarball shared by the versions of one upstream
+     * release) must be the same file: reprepro would refuse it only at the install, after every build. Told here,
+     * with both checksums, so the uploader can see which one is meant.
+     */
+    private static void sameAsPooled(FileEntry entry, Path pooled, RepositoryConfig repository) {
+        var kind = !entry.sha256().isEmpty() ? Checksum.SHA256 : Checksum.MD5;
+        String pooledSum;
+        try (var in = Files.newInputStream(pooled)) {
+            pooledSum = kind.of(in);
+        } catch (IOException e) {
+            throw new Rejection(entry.name() + " in the pool of repository \"" + repository.identity() + "\" cannot be read: "
+                    + e.getMessage(), e);
+        }
+        if (!pooledSum.equalsIgnoreCase(entry.checksum(kind))) {
+            throw new Rejection(entry.name() + " in the upload is not the file of that name in the pool of repository \""
+                    + repository.identity() + "\": " + kind.name() + " " + entry.checksum(kind) + " uploaded, " + pooledSum
+                    + " in the pool; use the pool's file (build without -sa) or a new upstream version");
+        }
     }
 
     private static void verify(FileEntry entry, Path file, String where) {
