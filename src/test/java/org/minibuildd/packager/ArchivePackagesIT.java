@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.minibuildd.config.SetupReport;
 import org.minibuildd.config.SetupRequest;
 import org.minibuildd.config.SetupService;
+import org.minibuildd.events.EventType;
 import org.minibuildd.events.Events;
 import org.minibuildd.openpgp.InstanceKeyStore;
 import org.minibuildd.repository.RepositoryPackages;
@@ -59,6 +61,9 @@ class ArchivePackagesIT extends IsolatedDaemonIT {
     private static final int HTTP_PORT = freePort();
     private static final String UNSTABLE = "bookworm-test-unstable";
     private static final String EXPERIMENTAL = "bookworm-test-experimental";
+    private static final String OTHER_UNSTABLE = "bookworm-other-unstable";
+    private static final String OTHER_EXPERIMENTAL = "bookworm-other-experimental";
+    private static final java.util.Set<EventType> FINAL = java.util.Set.of(EventType.INSTALLED, EventType.FAILED, EventType.REJECTED);
     private static final String ADMIN = "archive-admin";
     private static final String STAFF = "archive-staff";
     private static final String PASSWORD = "archive packages' password";
@@ -86,7 +91,7 @@ class ArchivePackagesIT extends IsolatedDaemonIT {
         var report = setup.setup(SetupRequest.all()
                 .archives(List.of("http://deb.debian.org/debian/", "http://deb.debian.org/debian-security"))
                 .sources(List.of("bookworm")).distributions(List.of("bookworm:amd64"))
-                .repositories(List.of("test:Default:bookworm")).chroots(List.of("bookworm:amd64")).build());
+                .repositories(List.of("test:Default:bookworm", "other:Default:bookworm")).chroots(List.of("bookworm:amd64")).build());
         assertThat(report.instances()).filteredOn(i -> i.type().equals("Chroot")).singleElement()
                 .satisfies(i -> assertThat(i.status()).as(i.toString()).isEqualTo(SetupReport.InstanceStatus.ACTIVE));
         users.create(ADMIN, PASSWORD, "admin@example.org", Role.ADMIN);
@@ -100,7 +105,9 @@ class ArchivePackagesIT extends IsolatedDaemonIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         var results = json.readTree(response.body());
         // The default: the active distributions whose suite builds the keyring package (unstable in Default).
-        assertThat(results.size()).isEqualTo(1);
+        assertThat(results.size()).as(response.body()).isEqualTo(2);
+        assertThat(results.get(1).get("distribution").asString()).isEqualTo(OTHER_UNSTABLE);
+        assertThat(results.get(1).get("event").asString()).isEqualTo("INSTALLED");
         var result = results.get(0);
         assertThat(result.get("source").asString()).isEqualTo("itest-archive-keyring");
         assertThat(result.get("distribution").asString()).isEqualTo(UNSTABLE);
@@ -133,6 +140,10 @@ class ArchivePackagesIT extends IsolatedDaemonIT {
         var example = Files.readString(apt.root().resolve("usr/share/itest-archive-keyring/sources/bookworm/test_unstable.sources"));
         assertThat(example).contains("URIs: http://" + hostname() + ":" + HTTP_PORT + "/repositories/test\n",
                 "Suites: " + UNSTABLE + "\n", "Signed-By: /usr/share/keyrings/itest-archive-keyring.gpg\n");
+        assertThat(apt.root().resolve("usr/share/itest-archive-keyring/sources/bookworm/other_experimental.sources")).content()
+                .contains("Suites: " + OTHER_EXPERIMENTAL + "\n");
+        assertThat(apt.root().resolve("usr/share/itest-archive-keyring/sources.list.d/bookworm/test_stable-rollback5.list")).content()
+                .contains(" bookworm-test-stable-rollback5 main");
         assertThat(apt.root().resolve("usr/share/itest-archive-keyring/sources.list.d/bookworm/test_unstable.list")).content()
                 .startsWith("deb [signed-by=/usr/share/keyrings/itest-archive-keyring.gpg] http://");
         Files.writeString(apt.root().resolve("etc/apt/sources.list.d/itest.sources"),
@@ -152,7 +163,7 @@ class ArchivePackagesIT extends IsolatedDaemonIT {
 
     @Test
     void testPackagesWithCheckReportArchallAndCppInstalledAndFtbfsFailed() throws Exception {
-        var response = call(ADMIN, "test_packages/?confirm=test_packages&with_check=true&output=json");
+        var response = call(ADMIN, "test_packages/?confirm=test_packages&distributions=" + EXPERIMENTAL + "&with_check=true&output=json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         var results = new ArrayList<String>();
         for (JsonNode result : json.readTree(response.body())) {
@@ -164,6 +175,28 @@ class ArchivePackagesIT extends IsolatedDaemonIT {
         assertThat(packages.lsSource("test", "mbd-test-cpp")).extracting(l -> l.distribution()).containsExactly(EXPERIMENTAL);
         assertThat(packages.lsSource("test", "mbd-test-ftbfs")).isEmpty();
         packages.check("test");
+    }
+
+    @Test
+    void anInstalledTestPackageIsAutoPortedToTheDistributionsGiven() throws Exception {
+        var response = call(ADMIN, "test_packages/?confirm=test_packages&sources=mbd-test-archall&distributions=" + EXPERIMENTAL
+                + "&auto_ports=" + OTHER_EXPERIMENTAL + "&with_check=true&output=json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var result = json.readTree(response.body()).get(0);
+        assertThat(result.get("event").asString()).isEqualTo("INSTALLED");
+        var version = result.get("version").asString();
+        // The auto-port is an upload of its own, made after the install, with the other repository's version.
+        var ported = version.replace("~test12+0", "~other12+0");
+        var deadline = Instant.now().plus(Duration.ofMinutes(10));
+        while (events.of("mbd-test-archall", ported).stream().noneMatch(e -> FINAL.contains(e.type()))) {
+            assertThat(Instant.now()).as("auto-port %s: %s", ported, events.of("mbd-test-archall", version)).isBefore(deadline);
+            Thread.sleep(500);
+        }
+        assertThat(events.of("mbd-test-archall", ported).getLast().type()).isEqualTo(EventType.INSTALLED);
+        assertThat(packages.lsSource("other", "mbd-test-archall")).extracting(l -> l.distribution() + " " + l.version())
+                .containsExactly(OTHER_EXPERIMENTAL + " " + ported);
+        packages.check("test");
+        packages.check("other");
     }
 
     @Test
@@ -184,6 +217,7 @@ class ArchivePackagesIT extends IsolatedDaemonIT {
         refused(STAFF, "test_packages/?confirm=test_packages", 403, "");
         assertThat(events.recent(1000)).hasSize(before);
         packages.check("test");
+        packages.check("other");
     }
 
     private void refused(String user, String call, int status, String reason) throws Exception {
