@@ -105,10 +105,11 @@ class ArchivePackagesIT extends IsolatedDaemonIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         var results = json.readTree(response.body());
         // The default: the active distributions whose suite builds the keyring package (unstable in Default).
-        assertThat(results.size()).as(response.body()).isEqualTo(2);
-        assertThat(results.get(1).get("distribution").asString()).isEqualTo(OTHER_UNSTABLE);
-        assertThat(results.get(1).get("event").asString()).isEqualTo("INSTALLED");
-        var result = results.get(0);
+        var byDistribution = new java.util.TreeMap<String, JsonNode>();
+        results.forEach(r -> byDistribution.put(r.get("distribution").asString(), r));
+        assertThat(byDistribution).as(response.body()).containsOnlyKeys(OTHER_UNSTABLE, UNSTABLE);
+        assertThat(byDistribution.get(OTHER_UNSTABLE).get("event").asString()).isEqualTo("INSTALLED");
+        var result = byDistribution.get(UNSTABLE);
         assertThat(result.get("source").asString()).isEqualTo("itest-archive-keyring");
         assertThat(result.get("distribution").asString()).isEqualTo(UNSTABLE);
         assertThat(result.get("version").asString()).matches("\\d{14}~test12\\+1");
