@@ -40,6 +40,24 @@ public final class LocalArchive implements AutoCloseable {
         }
     }
 
+    /**
+     * An archive at {@code /debian/} with this machine's real bookworm and bookworm-backports InRelease (security
+     * left out), enough for {@code setup} to make a bookworm distribution without the network.
+     */
+    public static LocalArchive bookworm() {
+        var archive = start();
+        try {
+            for (var suite : java.util.List.of("bookworm", "bookworm-backports")) {
+                archive.put("/debian/dists/" + suite + "/InRelease", java.nio.file.Files.readAllBytes(
+                        java.nio.file.Path.of("/var/lib/apt/lists/deb.debian.org_debian_dists_" + suite + "_InRelease")));
+            }
+        } catch (IOException e) {
+            archive.close();
+            throw new UncheckedIOException(e);
+        }
+        return archive;
+    }
+
     /** Serves the bytes at the path (e.g. {@code /debian/dists/bookworm/InRelease}). */
     public void put(String path, byte[] content) {
         files.put(path, content);

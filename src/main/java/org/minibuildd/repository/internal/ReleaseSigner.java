@@ -15,32 +15,54 @@ import org.minibuildd.openpgp.InstanceKey;
  * Signs what reprepro exported: every {@code dists/<dist>/Release} newer than its signatures gets a fresh
  * {@code Release.gpg} (detached) and {@code InRelease} (clearsigned). Each is written to a temporary file and
  * renamed, InRelease last, so apt never reads a half-written signature; a crash between export and signing is
- * caught up by the next call, as the Release is then still newer.
+ * caught up by the next call, as the Release is then still newer. Snapshots ({@code dists/<dist>/snapshots/<name>/},
+ * made by reprepro's {@code gensnapshot}) are Releases apt reads alike and are signed the same way.
  */
 public final class ReleaseSigner {
+
+    /** The directory under a distribution's {@code dists/<dist>/} where reprepro puts its snapshots. */
+    public static final String SNAPSHOTS = "snapshots";
 
     private ReleaseSigner() {
     }
 
-    /** Signs the stale Releases under the repository; returns the distributions it signed. */
+    /** Signs the stale Releases under the repository; returns what it signed ({@code <dist>}, {@code <dist>/snapshots/<name>}). */
     public static List<String> signStale(Path basedir, InstanceKey key) {
         var dists = basedir.resolve("dists");
-        if (!Files.isDirectory(dists)) {
-            return List.of();
-        }
         var signed = new ArrayList<String>();
-        try (var entries = Files.list(dists)) {
-            for (var dist : entries.sorted().toList()) {
-                var release = dist.resolve("Release");
-                if (Files.isRegularFile(release) && isStale(dist)) {
+        try {
+            for (var dist : releaseDirectories(dists)) {
+                if (isStale(dist)) {
                     sign(dist, key);
-                    signed.add(dist.getFileName().toString());
+                    signed.add(dists.relativize(dist).toString());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sign the Release files under " + dists, e);
         }
         return signed;
+    }
+
+    /** Every directory under {@code dists/} with a Release: the distributions and their snapshots, sorted. */
+    public static List<Path> releaseDirectories(Path dists) throws IOException {
+        var found = new ArrayList<Path>();
+        if (!Files.isDirectory(dists)) {
+            return found;
+        }
+        try (var entries = Files.list(dists)) {
+            for (var dist : entries.sorted().toList()) {
+                if (Files.isRegularFile(dist.resolve("Release"))) {
+                    found.add(dist);
+                }
+                var snapshots = dist.resolve(SNAPSHOTS);
+                if (Files.isDirectory(snapshots)) {
+                    try (var names = Files.list(snapshots)) {
+                        names.sorted().filter(n -> Files.isRegularFile(n.resolve("Release"))).forEach(found::add);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     static boolean isStale(Path dist) throws IOException {

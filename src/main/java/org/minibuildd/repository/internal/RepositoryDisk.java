@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashSet;
 
 import org.minibuildd.config.RepositoryConfig;
@@ -65,7 +64,13 @@ public class RepositoryDisk {
                         | write(conf.resolve("options"), RepreproConf.options());
                 var dists = reprepro.basedir().resolve("dists");
                 if (changed || !Files.isDirectory(dists)) {
+                    // reprepro cannot export snapshots again, and those of a vanished distribution still hold
+                    // their packages in the pool: let reprepro forget them before the distribution goes.
+                    boolean unreferenced = unreferenceVanishedSnapshots(reprepro, dists, new HashSet<>(RepreproConf.diststrs(repository)));
                     reprepro.run("--delete", "clearvanished");
+                    if (unreferenced) {
+                        reprepro.run("deleteunreferenced");
+                    }
                     reprepro.run("export");
                     dropVanished(dists, new HashSet<>(RepreproConf.diststrs(repository)));
                 }
@@ -94,16 +99,19 @@ public class RepositoryDisk {
             // A crash between an export and its signing left a Release unsigned: sign it before judging.
             ReleaseSigner.signStale(reprepro.basedir(), keys.get());
             var key = keys.get().publicKeyring();
+            var dists = reprepro.basedir().resolve("dists");
             for (var diststr : RepreproConf.diststrs(repository)) {
-                var dist = reprepro.basedir().resolve("dists").resolve(diststr);
-                var release = dist.resolve("Release");
-                if (!Files.isRegularFile(release)) {
+                if (!Files.isRegularFile(dists.resolve(diststr).resolve("Release"))) {
                     throw new RepositoryException(diststr + " has no Release: prepare the repository again");
                 }
-                var content = Files.readAllBytes(release);
+            }
+            // Snapshots are checked alike: apt reads them as it reads the distributions.
+            for (var dist : ReleaseSigner.releaseDirectories(dists)) {
+                var name = dists.relativize(dist).toString();
+                var content = Files.readAllBytes(dist.resolve("Release"));
                 var verified = verifier.verifyClearsigned(Files.readString(dist.resolve("InRelease"), StandardCharsets.UTF_8), key);
                 if (!verified.content().stripTrailing().equals(new String(content, StandardCharsets.UTF_8).stripTrailing())) {
-                    throw new RepositoryException(diststr + ": InRelease does not carry the current Release");
+                    throw new RepositoryException(name + ": InRelease does not carry the current Release");
                 }
                 verifier.verifyDetached(content, Files.readString(dist.resolve("Release.gpg"), StandardCharsets.US_ASCII), key);
             }
@@ -163,6 +171,18 @@ public class RepositoryDisk {
         return true;
     }
 
+    private static boolean unreferenceVanishedSnapshots(Reprepro reprepro, Path dists, java.util.Set<String> configured) throws IOException {
+        boolean any = false;
+        for (var dist : ReleaseSigner.releaseDirectories(dists)) {
+            var relative = dists.relativize(dist);
+            if (relative.getNameCount() == 3 && !configured.contains(relative.getName(0).toString())) {
+                reprepro.run("unreferencesnapshot", relative.getName(0).toString(), relative.getName(2).toString());
+                any = true;
+            }
+        }
+        return any;
+    }
+
     /** Exported indices of distributions no longer configured: their packages are gone after clearvanished. */
     private static void dropVanished(Path dists, java.util.Set<String> configured) throws IOException {
         if (!Files.isDirectory(dists)) {
@@ -170,11 +190,7 @@ public class RepositoryDisk {
         }
         try (var entries = Files.list(dists)) {
             for (var dist : entries.filter(d -> !configured.contains(d.getFileName().toString())).toList()) {
-                try (var tree = Files.walk(dist)) {
-                    for (var path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
+                Trees.delete(dist);
             }
         }
     }

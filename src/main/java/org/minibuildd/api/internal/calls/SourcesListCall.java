@@ -12,6 +12,7 @@ import org.minibuildd.config.RepositoryConfig;
 import org.minibuildd.config.RepositoryService;
 import org.minibuildd.daemon.InstanceService;
 import org.minibuildd.openpgp.InstanceKeyStore;
+import org.minibuildd.repository.Snapshots;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +26,13 @@ class SourcesListCall implements ApiCall {
     private final RepositoryService repositories;
     private final InstanceService instances;
     private final InstanceKeyStore keys;
+    private final Snapshots snapshots;
 
-    SourcesListCall(RepositoryService repositories, InstanceService instances, InstanceKeyStore keys) {
+    SourcesListCall(RepositoryService repositories, InstanceService instances, InstanceKeyStore keys, Snapshots snapshots) {
         this.repositories = repositories;
         this.instances = instances;
         this.keys = keys;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -56,7 +59,7 @@ class SourcesListCall implements ApiCall {
                 new ApiArgument("types", ApiArgument.Type.LIST, false, "deb", "types of apt lines: deb, deb-src"),
                 new ApiArgument("options", ApiArgument.Type.STRING, false, "", "apt line options ('deb [<options>] …'), see sources.list(5)"),
                 new ApiArgument("rollbacks", ApiArgument.Type.INT, false, "0", "also list up to <n> rollbacks per suite (0: none, negative: all)"),
-                new ApiArgument("snapshot", ApiArgument.Type.STRING, false, "", "a repository snapshot (see snapshot_ls)"),
+                new ApiArgument("snapshot", ApiArgument.Type.STRING, false, "", "a repository snapshot (see snapshot_ls): the lines of its suites <diststr>/snapshots/<name>"),
                 new ApiArgument("mirror", ApiArgument.Type.STRING, false, "", "URL to use instead of this instance's repositories URL"),
                 ApiArgument.bool("with_extra", "also list the extra sources (security, backports) the distributions build with"),
                 ApiArgument.bool("with_comment", "a comment line above each apt line"),
@@ -78,10 +81,6 @@ class SourcesListCall implements ApiCall {
                 throw new ApiException(400, "Invalid argument", "types: \"" + type + "\" is neither deb nor deb-src");
             }
         }
-        var snapshot = arguments.string("snapshot");
-        if (snapshot != null && !snapshot.isBlank()) {
-            throw new ApiException(400, "Invalid argument", "snapshot: there are no repository snapshots on this instance yet");
-        }
         var lines = lines(arguments);
         return arguments.bool("deb822") ? deb822(lines, types) : oneLine(lines, types, arguments.string("options"),
                 arguments.bool("with_comment"));
@@ -102,6 +101,7 @@ class SourcesListCall implements ApiCall {
             }
         }
         var origin = repositories.origin();
+        var snapshot = arguments.string("snapshot") == null ? "" : arguments.string("snapshot").strip();
         var lines = new ArrayList<Line>();
         for (var identity : known) {
             if (!wanted.isEmpty() && !wanted.contains(identity)) {
@@ -122,18 +122,34 @@ class SourcesListCall implements ApiCall {
                     if (!suites.isEmpty() && !suites.contains(suite.suite())) {
                         continue;
                     }
-                    var diststr = repository.diststr(distribution.codename(), suite.suite());
+                    var diststr = snapshot(repository.diststr(distribution.codename(), suite.suite()), snapshot);
                     var uri = mirror + "/" + identity;
                     lines.add(new Line(uri, diststr, distribution.components(), comment(origin, diststr)));
                     int count = rollbacks < 0 ? suite.rollback() : Math.min(rollbacks, suite.rollback());
                     for (int r = 0; r < count; r++) {
-                        var rollback = repository.diststr(distribution.codename(), suite.suite(), r);
+                        var rollback = snapshot(repository.diststr(distribution.codename(), suite.suite(), r), snapshot);
                         lines.add(new Line(uri, rollback, distribution.components(), comment(origin, rollback)));
                     }
                 }
             }
         }
         return lines;
+    }
+
+    /**
+     * With a snapshot, the suite apt reads is {@code <diststr>/snapshots/<name>} (the snapshot Release's Suite); as
+     * mini-buildd, every distribution listed must have it.
+     */
+    private String snapshot(String diststr, String snapshot) {
+        if (snapshot.isEmpty()) {
+            return diststr;
+        }
+        var there = RepositoryRefusals.answer(() -> snapshots.ls(diststr));
+        if (!there.contains(snapshot)) {
+            throw new ApiException(400, "Bad Request", "No such snapshot for " + diststr + ": '" + snapshot + "' (available: "
+                    + String.join(",", there) + ")");
+        }
+        return diststr + "/snapshots/" + snapshot;
     }
 
     private static String comment(String origin, String diststr) {
