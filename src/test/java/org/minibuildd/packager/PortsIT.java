@@ -151,6 +151,7 @@ class PortsIT extends IsolatedDaemonIT {
         var toExperimental = staffCall("port", Map.of("source", NAME, "from_distribution", UNSTABLE, "to_distributions", EXPERIMENTAL));
         assertThat(toExperimental.statusCode()).as(toExperimental.body()).isEqualTo(200);
         assertThat(json(toExperimental.body())).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("dsc_url", url("/repositories/test/pool/main/h/" + NAME + "/" + NAME + "_1.0-1~test12+1.dsc"))
                 .containsEntry("source", NAME).containsEntry("distribution", EXPERIMENTAL).containsEntry("version", "1.0-1~test12+0"));
         var experimental = awaitFinal(NAME, "1.0-1~test12+0");
         assertThat(experimental.type()).as(experimental.toString()).isEqualTo(EventType.INSTALLED);

@@ -274,17 +274,18 @@ class UploadToInstalledIT extends IsolatedDaemonIT {
         assertThat(OWN_HOME.resolve("builds").resolve((String) built.extra().get("buildlog"))).content()
                 .contains("Unpacking " + provider + " (1.0~test12+1)");
 
-        // Our repository cannot be fetched (its index is gone): the build fails, and says why, not the package.
+        // Our repository cannot be fetched (its index is gone): the build fails, and says why, not the package. A new
+        // upstream version: HelloPackage makes a new orig tarball, which the pool's 1.0 must not be replaced by.
         var dists = OWN_HOME.resolve("repositories/test/dists");
         var away = dists.resolveSibling("dists.away");
         Files.move(dists, away);
         try {
-            upload(name, "1.0-2~test12+1", provider);
-            var failed = awaitFinal(name, "1.0-2~test12+1", Duration.ofMinutes(10));
+            upload(name, "1.1-1~test12+1", provider);
+            var failed = awaitFinal(name, "1.1-1~test12+1", Duration.ofMinutes(10));
             assertThat(failed.type()).as(failed.toString()).isEqualTo(EventType.FAILED);
             assertThat(failed.reason()).contains("amd64: build ", ": apt could not fetch http://127.0.0.1:" + HTTP_PORT
                     + "/repositories/test " + UNSTABLE, "404");
-            var log = events.of(name, "1.0-2~test12+1").stream().filter(e -> e.type() == EventType.BUILT).findFirst().orElseThrow()
+            var log = events.of(name, "1.1-1~test12+1").stream().filter(e -> e.type() == EventType.BUILT).findFirst().orElseThrow()
                     .extra().get("buildlog");
             assertThat(OWN_HOME.resolve("builds").resolve((String) log)).content()
                     .contains("E: mini-buildd: apt could not fetch http://127.0.0.1:" + HTTP_PORT + "/repositories/test");

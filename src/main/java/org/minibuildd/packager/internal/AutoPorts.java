@@ -82,7 +82,7 @@ class AutoPorts {
         } catch (RuntimeException e) {
             log.error("auto-port of {} to {} as {} failed", plan.source(), plan.distribution(), plan.version(), e);
             var extra = new LinkedHashMap<String, Object>();
-            extra.put("auto_port_of", plan.dscUrl());
+            extra.put("auto_port_of", plan.publicUrl());
             extra.put("error", Problem.ofUpload("auto-port failed before its upload: " + e.getMessage()).toJson());
             events.log(EventType.REJECTED, plan.distribution(), plan.source(), plan.version().toString(), extra);
         }

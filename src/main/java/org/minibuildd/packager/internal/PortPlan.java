@@ -6,10 +6,11 @@ import org.minibuildd.debian.Version;
 import org.minibuildd.packager.PortResult;
 
 /**
- * One port, checked and ready to make: fetch {@code dscUrl}, give it a changelog entry for {@code version} in
+ * One port, checked and ready to make: fetch {@code dscUrl} (for a port of our own package: from our pool on disk;
+ * {@code publicUrl} is where the repository serves it, the URL the result names), give it a changelog entry for {@code version} in
  * {@code distribution} (with {@code comments} and one {@code MINI_BUILDD_OPTION} line per option), and upload it.
  */
-public record PortPlan(String dscUrl, String source, String distribution, Version version, List<String> comments,
+public record PortPlan(String dscUrl, String publicUrl, String source, String distribution, Version version, List<String> comments,
                        List<String> options, boolean allowUnauthenticated) {
 
     public PortPlan {
@@ -18,6 +19,6 @@ public record PortPlan(String dscUrl, String source, String distribution, Versio
     }
 
     public PortResult result() {
-        return new PortResult(dscUrl, source, distribution, version.toString());
+        return new PortResult(publicUrl, source, distribution, version.toString());
     }
 }

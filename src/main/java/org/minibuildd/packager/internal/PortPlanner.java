@@ -14,6 +14,7 @@ import java.util.List;
 import org.minibuildd.config.Layout;
 import org.minibuildd.config.RepositoryConfig;
 import org.minibuildd.config.RepositoryService;
+import org.minibuildd.daemon.InstanceService;
 import org.minibuildd.debian.DebianFormatException;
 import org.minibuildd.debian.DistributionString;
 import org.minibuildd.debian.Dsc;
@@ -44,8 +45,10 @@ public class PortPlanner {
 
     private final RepositoryService repositories;
     private final RepositoryPackages packages;
+    private final InstanceService instances;
 
-    PortPlanner(RepositoryService repositories, RepositoryPackages packages) {
+    PortPlanner(RepositoryService repositories, RepositoryPackages packages, InstanceService instances) {
+        this.instances = instances;
         this.repositories = repositories;
         this.packages = packages;
     }
@@ -69,13 +72,15 @@ public class PortPlanner {
         var installed = installed(source, fromTarget, version);
         var fromEnd = fromTarget.end(repositories.codeversion(fromTarget.diststr().codename()));
         var dsc = dscPath(fromTarget.repository(), installed);
+        var publicUrl = instances.instance().url() + "/repositories/" + fromTarget.repository().identity() + "/"
+                + packages.repositoryDirectory(fromTarget.repository().identity()).toAbsolutePath().relativize(dsc);
         var stamp = PortVersion.stamp(ZonedDateTime.now());
         var plans = new ArrayList<PortPlan>();
         for (var target : targets) {
             var toVersion = PortVersion.internal(Version.parse(installed.version()), fromEnd,
                     target.end(repositories.codeversion(target.diststr().codename())), stamp);
             // Our own pool, read from disk: the same .dsc the repository serves, without a round trip over HTTP.
-            plans.add(new PortPlan(dsc.toUri().toString(), source, target.diststr().toString(), toVersion, List.of(), opts, true));
+            plans.add(new PortPlan(dsc.toUri().toString(), publicUrl, source, target.diststr().toString(), toVersion, List.of(), opts, true));
         }
         return plans;
     }
@@ -88,7 +93,7 @@ public class PortPlanner {
         var plans = new ArrayList<PortPlan>();
         for (var target : targets) {
             var version = PortVersion.external(dsc.version(), target.end(repositories.codeversion(target.diststr().codename())));
-            plans.add(new PortPlan(dscUrl, dsc.source(), target.diststr().toString(), version,
+            plans.add(new PortPlan(dscUrl, dscUrl, dsc.source(), target.diststr().toString(), version,
                     List.of("External port of " + dscUrl), opts, allowUnauthenticated));
         }
         return plans;
