@@ -60,6 +60,7 @@ class RepositoryIT extends IsolatedDaemonIT {
     @Autowired InstanceKeyStore keys;
     @Autowired Home home;
     @Autowired DSLContext db;
+    @Autowired org.minibuildd.repository.internal.SigningUpgrade upgrades;
 
     private LocalArchive archive;
     private Path work;
@@ -93,11 +94,14 @@ class RepositoryIT extends IsolatedDaemonIT {
 
     @Test
     void theRepositoryIsConfiguredAsTheReferenceWritesItAndReprepoChecksClean() throws Exception {
-        // The reference's instance is "ref" on localhost and lets reprepro sign (SignWith); we sign ourselves.
+        // The reference's instance is "ref" on localhost; both let reprepro sign, ours names the key by its fingerprint.
         var expected = Files.readString(REFERENCE).replace("archive ref on localhost", "archive itest on build.example.org")
-                .replace("SignWith: default\n", "");
+                .replace("SignWith: default\n", "SignWith: " + keys.get().fingerprint() + "\n");
         assertThat(Files.readString(repository().resolve("conf/distributions"))).isEqualTo(expected);
         TinyPackages.run(repository(), List.of("reprepro", "-b", repository().toString(), "check"));
+        assertThat(Files.readString(repository().resolve("conf/options"))).isEqualTo("gnupghome " + home.keys().resolve("gnupg") + "\n");
+        assertThat(home.keys().resolve("gnupg")).satisfies(gnupg -> assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(gnupg))).isEqualTo("rwx------"));
         assertThat(repository().resolve("dists")).isDirectoryContaining(p -> p.getFileName().toString().equals("bookworm-test-unstable-rollback8"));
     }
 
@@ -398,6 +402,107 @@ class RepositoryIT extends IsolatedDaemonIT {
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         assertThat(output).contains("NO_PUBKEY");
+    }
+
+    /**
+     * reprepro signs while it exports and renames Release, InRelease and Release.gpg together: apt running
+     * {@code apt-get update} again and again while installs and removes go into the distribution never sees it
+     * unsigned, signed for another Release or not signed by the instance key. What remains is apt's own two-step
+     * fetch (InRelease, then the indices it names): an index that changed in between is "Mirror sync in progress",
+     * as on any mirror without by-hash; those runs are counted, not failed.
+     */
+    @Test
+    void aptGetUpdateNeverSeesAnUnsignedOrStaleReleaseWhileInstallsAndRemovesRun() throws Exception {
+        var diststr = "bookworm-test-experimental";
+        var dir = Files.createDirectories(work.resolve("churn"));
+        var dsc = TinyPackages.source(dir, "churn", "1.0");
+        var deb = TinyPackages.binary(dir, "churn", "1.0");
+        var changes = TinyPackages.binaryChanges(dir, "churn", "1.0", deb, diststr);
+        var keyring = work.resolve("churn-key.gpg");
+        Files.write(keyring, keys.get().exportBinary());
+        var aptRoot = org.minibuildd.support.AptRoot.create(Files.createDirectories(work.resolve("churn-apt")), "");
+        Files.writeString(aptRoot.root().resolve("etc/apt/sources.list"),
+                "deb [signed-by=" + keyring + "] " + url("/repositories/test") + " " + diststr + " main\n");
+
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var changesDone = new java.util.concurrent.atomic.AtomicInteger();
+        var churn = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {
+            while (!stop.get()) {
+                packages.install("test", "bookworm", "experimental", dsc, List.of(changes));
+                packages.remove("test", diststr, "churn", "1.0");
+                changesDone.addAndGet(2);
+            }
+            return null;
+        });
+        var inReleases = new java.util.HashSet<String>();
+        var indexRaces = 0;
+        var failures = new java.util.ArrayList<String>();
+        var served = work.resolve("churn-InRelease");
+        try {
+            for (int i = 0; i < 200 && failures.isEmpty(); i++) {
+                var builder = new ProcessBuilder("apt-get", "update").redirectErrorStream(true);
+                builder.environment().put("APT_CONFIG", aptRoot.config().toString());
+                var process = builder.start();
+                var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                boolean failed = process.waitFor() != 0 || output.lines().anyMatch(l -> l.startsWith("W:") || l.startsWith("E:"));
+                if (failed && isIndexRace(output)) {
+                    indexRaces++;
+                } else if (failed) {
+                    failures.add(output);
+                }
+                // Each InRelease as served verifies with Debian's gpgv against the instance key alone.
+                var inRelease = get("/repositories/test/dists/" + diststr + "/InRelease", null, null);
+                assertThat(inRelease.statusCode()).isEqualTo(200);
+                Files.write(served, inRelease.body());
+                TinyPackages.run(work, List.of("gpgv", "--keyring", keyring.toString(), served.toString()));
+                inReleases.add(new String(inRelease.body(), StandardCharsets.UTF_8));
+            }
+        } finally {
+            stop.set(true);
+            churn.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        }
+        assertThat(failures).as("apt-get update failures other than an index changed after its InRelease").isEmpty();
+        // The loops really ran into each other: apt saw many different Releases while the distribution changed.
+        assertThat(changesDone.get()).isGreaterThan(20);
+        assertThat(inReleases).hasSizeGreaterThan(20);
+        org.slf4j.LoggerFactory.getLogger(RepositoryIT.class).info("churn: {} changes, {} InReleases seen, {} of 200 apt-get update runs met an index changed after its InRelease",
+                changesDone.get(), inReleases.size(), indexRaces);
+        // Quiet again, apt updates cleanly and reprepro's database is consistent.
+        assertThat(apt(aptRoot.config(), List.of("apt-get", "update"))).doesNotContain("W:", "E:");
+        TinyPackages.run(repository(), List.of("reprepro", "-b", repository().toString(), "check"));
+    }
+
+    /**
+     * A repository prepared before reprepro signed: its configuration lacks SignWith, and an export then leaves the
+     * distribution without InRelease (reprepro drops what it cannot sign). The start of the daemon, or the
+     * repository's check, writes it again and exports it signed.
+     */
+    @Test
+    void aRepositoryFromBeforeRepreproSignedIsUpgradedAtStartAndByItsCheck() throws Exception {
+        var conf = repository().resolve("conf/distributions");
+        var current = Files.readString(conf);
+        var hotfix = repository().resolve("dists/bookworm-test-hotfix");
+        var keyring = work.resolve("upgrade-key.gpg");
+        Files.write(keyring, keys.get().exportBinary());
+        for (Runnable upgrade : List.<Runnable>of(upgrades::upgradeAll,
+                () -> actions.run(ConfigActions.Action.CHECK, new ObjectRef(ObjectType.REPOSITORY, "test")))) {
+            Files.writeString(conf, current.replaceAll("(?m)^SignWith: .*\n", ""));
+            TinyPackages.run(repository(), List.of("reprepro", "-b", repository().toString(), "export", "bookworm-test-hotfix"));
+            assertThat(hotfix.resolve("InRelease")).doesNotExist();
+
+            upgrade.run();
+            assertThat(Files.readString(conf)).isEqualTo(current);
+            TinyPackages.run(hotfix, List.of("gpgv", "--keyring", keyring.toString(), "InRelease"));
+            TinyPackages.run(hotfix, List.of("gpgv", "--keyring", keyring.toString(), "Release.gpg", "Release"));
+        }
+        TinyPackages.run(repository(), List.of("reprepro", "-b", repository().toString(), "check"));
+    }
+
+    /** apt fetched an InRelease and then an index it names had already been replaced by the next export. */
+    private static boolean isIndexRace(String output) {
+        return output.lines().filter(l -> l.startsWith("W:") || l.startsWith("E:"))
+                .allMatch(l -> l.contains("Mirror sync in progress") || l.contains("Hash Sum mismatch") && !l.contains("Release")
+                        || l.startsWith("E: Some index files failed to download"));
     }
 
     private static String apt(Path config, List<String> command) throws Exception {

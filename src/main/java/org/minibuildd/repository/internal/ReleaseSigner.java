@@ -12,11 +12,13 @@ import java.util.List;
 import org.minibuildd.openpgp.InstanceKey;
 
 /**
- * Signs what reprepro exported: every {@code dists/<dist>/Release} newer than its signatures gets a fresh
- * {@code Release.gpg} (detached) and {@code InRelease} (clearsigned). Each is written to a temporary file and
- * renamed, InRelease last, so apt never reads a half-written signature; a crash between export and signing is
- * caught up by the next call, as the Release is then still newer. Snapshots ({@code dists/<dist>/snapshots/<name>/},
- * made by reprepro's {@code gensnapshot}) are Releases apt reads alike and are signed the same way.
+ * The repair path for Releases reprepro left unsigned: reprepro signs its own exports ({@code SignWith}, see
+ * {@link RepreproConf}), so this only finds work in a repository exported before it did, or one whose configuration
+ * was not yet rewritten. Every {@code dists/<dist>/Release} newer than its signatures gets a fresh {@code Release.gpg}
+ * (detached) and {@code InRelease} (clearsigned). Each is written to a temporary file and renamed, InRelease last.
+ * What reprepro signed is never touched: its signatures are written after its Release, so they are not older (one
+ * stat per file: this runs after every change). Snapshots ({@code dists/<dist>/snapshots/<name>/}, made by reprepro's
+ * {@code gensnapshot}) are Releases apt reads alike and are judged the same way.
  */
 public final class ReleaseSigner {
 

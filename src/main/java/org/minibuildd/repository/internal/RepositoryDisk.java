@@ -28,15 +28,19 @@ public class RepositoryDisk {
     private final ProcessRunner runner;
     private final InstanceKeyStore keys;
     private final SignatureVerifier verifier;
+    private final SigningGnupgHome gnupg;
 
-    RepositoryDisk(Home home, ProcessRunner runner, InstanceKeyStore keys, SignatureVerifier verifier) {
+    RepositoryDisk(Home home, ProcessRunner runner, InstanceKeyStore keys, SignatureVerifier verifier, SigningGnupgHome gnupg) {
         this.home = home;
         this.runner = runner;
         this.keys = keys;
         this.verifier = verifier;
+        this.gnupg = gnupg;
     }
 
+    /** reprepro on the repository, with the key it signs its exports with ready. */
     public Reprepro reprepro(String identity) {
+        gnupg.ready();
         return new Reprepro(runner, home.repository(identity));
     }
 
@@ -60,8 +64,8 @@ public class RepositoryDisk {
             try {
                 var conf = reprepro.basedir().resolve("conf");
                 Files.createDirectories(conf);
-                boolean changed = write(conf.resolve("distributions"), RepreproConf.distributions(repository))
-                        | write(conf.resolve("options"), RepreproConf.options());
+                boolean changed = write(conf.resolve("distributions"), distributions(repository))
+                        | write(conf.resolve("options"), RepreproConf.options(gnupg.directory()));
                 var dists = reprepro.basedir().resolve("dists");
                 if (changed || !Files.isDirectory(dists)) {
                     // reprepro cannot export snapshots again, and those of a vanished distribution still hold
@@ -74,12 +78,31 @@ public class RepositoryDisk {
                     reprepro.run("export");
                     dropVanished(dists, new HashSet<>(RepreproConf.diststrs(repository)));
                 }
+                // Repairs only: a Release left unsigned before reprepro signed (a repository from then, a crash).
                 ReleaseSigner.signStale(reprepro.basedir(), keys.get());
                 return null;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the repository " + repository.identity(), e);
             }
         });
+    }
+
+    /**
+     * A repository whose configuration was written before reprepro signed its exports (the same but for
+     * {@code SignWith}) is brought up to date: written again and exported, now signed by reprepro. Anything else on
+     * disk is left for prepare. Returns whether it upgraded.
+     */
+    public boolean upgradeSigning(RepositoryConfig repository) {
+        var conf = directory(repository.identity()).resolve("conf/distributions");
+        try {
+            if (!Files.isRegularFile(conf) || !Files.readString(conf).equals(RepreproConf.withoutSignWith(distributions(repository)))) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + conf, e);
+        }
+        update(repository);
+        return true;
     }
 
     /**
@@ -91,12 +114,13 @@ public class RepositoryDisk {
         var reprepro = reprepro(repository.identity());
         var conf = reprepro.basedir().resolve("conf/distributions");
         try {
-            if (!Files.isRegularFile(conf) || !Files.readString(conf).equals(RepreproConf.distributions(repository))) {
+            upgradeSigning(repository);
+            if (!Files.isRegularFile(conf) || !Files.readString(conf).equals(distributions(repository))) {
                 throw new RepositoryException("the reprepro configuration on disk is not the current one: prepare the repository again");
             }
             reprepro.run("check");
             reprepro.run("checkpool", "fast");
-            // A crash between an export and its signing left a Release unsigned: sign it before judging.
+            // A Release exported before reprepro signed (an older repository) is signed before judging.
             ReleaseSigner.signStale(reprepro.basedir(), keys.get());
             var key = keys.get().publicKeyring();
             var dists = reprepro.basedir().resolve("dists");
@@ -143,6 +167,10 @@ public class RepositoryDisk {
         });
     }
 
+    private String distributions(RepositoryConfig repository) {
+        return RepreproConf.distributions(repository, keys.get().fingerprint());
+    }
+
     /** What reprepro cannot express and mini-buildd refuses before it writes anything. */
     static void validate(RepositoryConfig repository) {
         if (repository.distributions().isEmpty()) {
@@ -161,7 +189,8 @@ public class RepositoryDisk {
         }
     }
 
-    private static boolean write(Path file, String content) throws IOException {
+    /** Writes the file unless it has that content already (temporary file, then rename); returns whether it wrote. */
+    static boolean write(Path file, String content) throws IOException {
         if (Files.isRegularFile(file) && Files.readString(file).equals(content)) {
             return false;
         }

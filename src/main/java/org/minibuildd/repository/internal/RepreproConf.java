@@ -7,25 +7,27 @@ import org.minibuildd.config.RepositoryConfig;
 
 /**
  * reprepro's {@code conf/distributions} and {@code conf/options} for a repository, as mini-buildd writes them: one
- * distribution per codename and suite, followed by its rollbacks. The one difference is on purpose: there is no
- * {@code SignWith}, because the daemon signs every exported Release itself with the instance key.
+ * distribution per codename and suite, followed by its rollbacks. reprepro signs what it exports: it writes
+ * Release, InRelease and Release.gpg beside the new indices and renames them all into place together, so apt never
+ * reads a Release whose signature is missing or of the one before. {@code SignWith} names the instance key by its
+ * fingerprint (mini-buildd writes {@code default}, which would be whatever key the GnuPG home has first).
  */
 public final class RepreproConf {
 
     private RepreproConf() {
     }
 
-    public static String distributions(RepositoryConfig repository) {
+    public static String distributions(RepositoryConfig repository, String signWith) {
         var text = new StringBuilder();
         for (var distribution : repository.distributions()) {
             for (var suite : repository.layout().suites()) {
                 var diststr = repository.diststr(distribution.codename(), suite.suite());
-                append(text, repository, distribution, diststr, metaDistributions(repository, diststr),
+                append(text, repository, distribution, diststr, metaDistributions(repository, diststr), signWith,
                         suite.notAutomatic(), suite.butAutomaticUpgrades());
                 for (int rollback = 0; rollback < suite.rollback(); rollback++) {
                     // Rollbacks are never picked by apt on its own: NotAutomatic without ButAutomaticUpgrades.
                     append(text, repository, distribution, repository.diststr(distribution.codename(), suite.suite(), rollback),
-                            List.of(), true, false);
+                            List.of(), signWith, true, false);
                 }
             }
         }
@@ -46,8 +48,14 @@ public final class RepreproConf {
         return all;
     }
 
-    public static String options() {
-        return "# Written by mini-buildd. No SignWith, no gnupghome: the daemon signs InRelease and Release.gpg itself.\n";
+    /** The configuration as it was written before reprepro signed: the same but for the {@code SignWith} lines. */
+    static String withoutSignWith(String distributions) {
+        return distributions.replaceAll("(?m)^SignWith: .*\n", "");
+    }
+
+    /** Points reprepro at the GnuPG home that holds the instance key. */
+    public static String options(java.nio.file.Path gnupghome) {
+        return "gnupghome " + gnupghome.toAbsolutePath() + "\n";
     }
 
     /** Layout meta distributions ({@code unstable} → {@code <codename>-unstable}) that stand for this one. */
@@ -61,7 +69,7 @@ public final class RepreproConf {
     }
 
     private static void append(StringBuilder text, RepositoryConfig repository, RepositoryConfig.Distribution distribution,
-                               String diststr, List<String> alsoAcceptFor, boolean notAutomatic, boolean butAutomaticUpgrades) {
+                               String diststr, List<String> alsoAcceptFor, String signWith, boolean notAutomatic, boolean butAutomaticUpgrades) {
         var components = String.join(" ", distribution.components());
         text.append("Codename: ").append(diststr).append('\n')
                 .append("Suite: ").append(diststr).append('\n')
@@ -72,6 +80,7 @@ public final class RepreproConf {
                 .append("UDebComponents: ").append(components).append('\n')
                 .append("Architectures: source ").append(String.join(" ", distribution.architectures())).append('\n')
                 .append("Description: ").append(diststr).append('\n')
+                .append("SignWith: ").append(signWith).append('\n')
                 .append("NotAutomatic: ").append(notAutomatic ? "yes" : "no").append('\n')
                 .append("ButAutomaticUpgrades: ").append(butAutomaticUpgrades ? "yes" : "no").append('\n')
                 .append("DebIndices: Packages Release . .gz .xz\n")

@@ -13,6 +13,8 @@ import org.minibuildd.config.RepositoryConfig;
 
 class RepreproConfTest {
 
+    private static final String FINGERPRINT = "16CD881DE5564F3EED6844D696E9B4A87F620D00";
+
     private static RepositoryConfig repository(Map<String, String> meta) {
         var layout = new Layout("Small", List.of(
                 new Layout.SuiteOption("stable", false, false, null, 1, false, true, true),
@@ -27,7 +29,7 @@ class RepreproConfTest {
 
     @Test
     void everySuiteThenItsRollbacksWhichAptNeverPicksOnItsOwn() {
-        var text = RepreproConf.distributions(repository(Map.of()));
+        var text = RepreproConf.distributions(repository(Map.of()), FINGERPRINT);
         assertThat(RepreproConf.diststrs(repository(Map.of()))).containsExactly("bookworm-test-stable",
                 "bookworm-test-stable-rollback0", "bookworm-test-unstable", "bookworm-test-unstable-rollback0",
                 "bookworm-test-unstable-rollback1", "bookworm-test-experimental");
@@ -41,6 +43,7 @@ class RepreproConfTest {
                 UDebComponents: main contrib
                 Architectures: source amd64 i386
                 Description: bookworm-test-stable
+                SignWith: 16CD881DE5564F3EED6844D696E9B4A87F620D00
                 NotAutomatic: yes
                 ButAutomaticUpgrades: yes
                 DebIndices: Packages Release . .gz .xz
@@ -49,7 +52,9 @@ class RepreproConfTest {
 
                 Codename: bookworm-test-stable-rollback0
                 """);
-        assertThat(text).doesNotContain("SignWith");
+        // reprepro signs every distribution, rollbacks too, with the instance key named unambiguously.
+        assertThat(text.lines().filter(l -> l.startsWith("SignWith: "))).hasSize(6).allMatch(l -> l.equals("SignWith: " + FINGERPRINT));
+        assertThat(RepreproConf.withoutSignWith(text)).doesNotContain("SignWith").contains("Description: bookworm-test-stable\nNotAutomatic: yes\n");
         var experimental = text.substring(text.indexOf("Codename: bookworm-test-experimental"));
         assertThat(experimental).contains("ButAutomaticUpgrades: no");
         var rollback = text.substring(text.indexOf("Codename: bookworm-test-unstable-rollback1"));
@@ -57,9 +62,14 @@ class RepreproConfTest {
     }
 
     @Test
+    void optionsPointRepreproAtTheGnupgHomeWithTheInstanceKey() {
+        assertThat(RepreproConf.options(Path.of("/var/lib/mini-buildd/keys/gnupg"))).isEqualTo("gnupghome /var/lib/mini-buildd/keys/gnupg\n");
+    }
+
+    @Test
     void metaDistributionsAreAcceptedForTheDistributionTheyStandFor() {
         var text = RepreproConf.distributions(repository(Map.of("unstable", "bookworm-unstable", "sid", "bookworm-unstable",
-                "other", "trixie-unstable")));
+                "other", "trixie-unstable")), FINGERPRINT);
         var unstable = text.substring(text.indexOf("Codename: bookworm-test-unstable\n"));
         assertThat(unstable).contains("AlsoAcceptFor: sid unstable\n");
         assertThat(text).doesNotContain("other");
