@@ -24,4 +24,9 @@ public interface ApiCall {
     }
 
     Object run(ApiArguments arguments);
+
+    /** Where the html output links to for these arguments; none by default. */
+    default java.util.Optional<ApiLink> link(ApiArguments arguments) {
+        return java.util.Optional.empty();
+    }
 }

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CrashWindows {
 
-    /** The steps that can be held open. */
-    public enum Step { PACKAGING, INSTALL }
+    /** The steps that can be held open; AUTO_PORT: an auto-port made after its install committed, not yet uploaded. */
+    public enum Step { PACKAGING, INSTALL, AUTO_PORT }
 
     private static final Logger log = LoggerFactory.getLogger(CrashWindows.class);
 
@@ -52,7 +52,7 @@ public class CrashWindows {
     /**
      * Crash tests only.
      *
-     * @param pauseBeforeCommit steps ({@code packaging}, {@code install}) that wait {@code pause} before committing
+     * @param pauseBeforeCommit steps ({@code packaging}, {@code install}, {@code auto_port}) that wait {@code pause} before committing
      * @param pause             how long such a step waits
      */
     @ConfigurationProperties("minibuildd.crash-test")

@@ -35,6 +35,11 @@ public record Home(Path root) {
         return repositories().resolve(identity);
     }
 
+    /** {@code ports/<name>/}: where a port is made; it outlives a crash, so a port made again is the same files. */
+    public Path port(String name) {
+        return root.resolve("ports").resolve(name);
+    }
+
     /** {@code removed/repositories/}: removed repositories, kept aside instead of deleted. */
     public Path removedRepositories() {
         return root.resolve("removed").resolve("repositories");

@@ -5,18 +5,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.minibuildd.config.Layout;
 import org.minibuildd.config.RepositoryConfig;
 import org.minibuildd.config.RepositoryService;
 import org.minibuildd.debian.DebianFormatException;
+import org.minibuildd.debian.DistributionString;
 import org.minibuildd.debian.Dsc;
+import org.minibuildd.debian.Version;
 import org.minibuildd.openpgp.InstanceKeyStore;
+import org.minibuildd.repository.internal.Aside;
 import org.minibuildd.repository.internal.ReleaseSigner;
 import org.minibuildd.repository.internal.RepositoryDisk;
 import org.minibuildd.repository.internal.Reprepro;
 import org.minibuildd.repository.internal.RepreproConf;
+import org.minibuildd.repository.internal.SourcesIndex;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,11 +35,13 @@ public class RepositoryPackages {
     private final RepositoryService repositories;
     private final RepositoryDisk disk;
     private final InstanceKeyStore keys;
+    private final SourcesIndex sourcesIndex;
 
-    RepositoryPackages(RepositoryService repositories, RepositoryDisk disk, InstanceKeyStore keys) {
+    RepositoryPackages(RepositoryService repositories, RepositoryDisk disk, InstanceKeyStore keys, SourcesIndex sourcesIndex) {
         this.repositories = repositories;
         this.disk = disk;
         this.keys = keys;
+        this.sourcesIndex = sourcesIndex;
     }
 
     /** The repository's directory ({@code home/repositories/<id>}), where its {@code pool/} is. */
@@ -50,6 +57,18 @@ public class RepositoryPackages {
     /** Only the source entries: one per distribution the source is in. */
     public List<PackageListing> lsSource(String identity, String source) {
         return listing(reprepro(identity).run("--type", "dsc", "lsbycomponent", source));
+    }
+
+    /**
+     * As {@link #lsSource}, read from the exported Sources indices (what apt sees) through a cache kept until they
+     * change: no reprepro process, for listings that only read ({@code ls}, {@code show}).
+     */
+    public List<PackageListing> lsExported(String identity, String source) {
+        var repository = config(identity);
+        if (!disk.exists(identity)) {
+            throw new RepositoryException("repository " + identity + " is not prepared: prepare it first");
+        }
+        return sourcesIndex.sources(disk.directory(identity), repository, source);
     }
 
     public void includeSource(String identity, String diststr, Path dsc) {
@@ -102,6 +121,9 @@ public class RepositoryPackages {
             if (installed && !again) {
                 shiftRollbacks(repository, codename, suiteOption, source, listing);
             }
+            // Without rollbacks nothing else holds the version the include replaces: keep its files aside, so a
+            // failed install can put it back.
+            var aside = installed && !again && suiteOption.rollback() == 0 ? Aside.keep(reprepro, diststr, source, listing) : null;
             try {
                 if (again) {
                     // What went in before the crash is skipped as "already there"; what had not yet goes in now.
@@ -121,16 +143,106 @@ public class RepositoryPackages {
                     throw new RepositoryException("installing " + source + " into " + diststr + " again failed: " + e.getMessage(), e);
                 }
                 reprepro.run("removesrc", diststr, source);
-                if (installed && suiteOption.rollback() > 0) {
-                    reprepro.run("copysrc", diststr, repository.diststr(codename, suite, 0), source);
+                if (aside != null) {
+                    aside.restore();
+                } else if (installed) {
+                    // The shift put the replaced version into rollback0, or found it in some rollback already.
+                    var replaced = listing.stream().filter(l -> l.distribution().equals(diststr)).findFirst().orElseThrow().version();
+                    var keeper = listing.stream().filter(l -> l.distribution().startsWith(diststr + "-rollback")
+                            && l.version().equals(replaced)).map(PackageListing::distribution).findFirst()
+                            .orElse(repository.diststr(codename, suite, 0));
+                    reprepro.run("copysrc", diststr, keeper, source, replaced);
                 }
                 throw new RepositoryException("installing " + source + " into " + diststr + " failed, nothing changed: "
                         + e.getMessage(), e);
+            } finally {
+                if (aside != null) {
+                    aside.close();
+                }
+                ReleaseSigner.signStale(reprepro.basedir(), keys.get());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Copies a source package and its binaries from {@code from} (a distribution or one of its rollbacks) to
+     * {@code to}; what {@code to} had shifts into its rollbacks first, as an install does.
+     *
+     * @param version the version to copy; {@code from} must have it
+     */
+    public void migrate(String identity, String from, String to, String source, String version) {
+        var repository = config(identity);
+        distribution(repository, from);
+        distribution(repository, to);
+        var target = DistributionString.parse(to);
+        var suite = suiteOption(repository, target.suite());
+        var reprepro = reprepro(identity);
+        reprepro.locked(() -> {
+            try {
+                shiftRollbacks(repository, target.codename(), suite, source, lsSource(identity, source));
+                reprepro.run("copysrc", to, from, source, version);
             } finally {
                 ReleaseSigner.signStale(reprepro.basedir(), keys.get());
             }
             return null;
         });
+    }
+
+    /**
+     * Removes a source package and its binaries from one distribution. From a distribution, the removed version
+     * first shifts into its rollbacks (unless {@code withoutRollback}); from a rollback, the older rollbacks move
+     * down one to close the gap, as mini-buildd does.
+     *
+     * @param version the version to remove, or null for whatever version the distribution has
+     */
+    public void remove(String identity, String diststr, String source, String version, boolean withoutRollback) {
+        var repository = config(identity);
+        distribution(repository, diststr);
+        var dist = DistributionString.parse(diststr);
+        var suite = suiteOption(repository, dist.suite());
+        var reprepro = reprepro(identity);
+        reprepro.locked(() -> {
+            try {
+                var listing = lsSource(identity, source);
+                if (!dist.isRollback() && !withoutRollback) {
+                    shiftRollbacks(repository, dist.codename(), suite, source, listing);
+                }
+                reprepro.run(withVersion(List.of("removesrc", diststr, source), version));
+                for (int r = dist.rollback(); dist.isRollback() && r < suite.rollback() - 1; r++) {
+                    var older = repository.diststr(dist.codename(), dist.suite(), r + 1);
+                    if (listing.stream().anyMatch(l -> l.distribution().equals(older))) {
+                        reprepro.run("copysrc", repository.diststr(dist.codename(), dist.suite(), r), older, source);
+                        reprepro.run("removesrc", older, source);
+                    }
+                }
+            } finally {
+                ReleaseSigner.signStale(reprepro.basedir(), keys.get());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Where a source version's .dsc is, relative to the repositories directory ({@code <identity>/pool/…}), as
+     * mini-buildd's {@code dsc_path}; empty when the pool has no such file.
+     */
+    public Optional<String> dscPath(String identity, String component, String source, String version) {
+        var prefix = source.startsWith("lib") && source.length() > 3 ? source.substring(0, 4) : source.substring(0, 1);
+        var relative = "pool/" + component + "/" + prefix + "/" + source + "/" + source + "_"
+                + Version.parse(version).withoutEpoch() + ".dsc";
+        return Files.isRegularFile(disk.directory(identity).resolve(relative)) ? Optional.of(identity + "/" + relative)
+                : Optional.empty();
+    }
+
+    /** The exported {@code Packages} index files of a distribution for one architecture, one per component. */
+    public List<Path> packagesIndices(String identity, String diststr, String architecture) {
+        var repository = config(identity);
+        distribution(repository, diststr);
+        var dist = DistributionString.parse(diststr);
+        var components = repository.distribution(dist.codename()).map(RepositoryConfig.Distribution::components).orElse(List.of());
+        return components.stream().map(c -> disk.directory(identity).resolve("dists").resolve(diststr).resolve(c)
+                .resolve("binary-" + architecture).resolve("Packages")).filter(Files::isRegularFile).toList();
     }
 
     /** reprepro's own consistency check of the database against the pool. */
@@ -162,6 +274,11 @@ public class RepositoryPackages {
                 reprepro.run("copysrc", repository.diststr(codename, suite.suite(), r), from, source);
             }
         }
+    }
+
+    private static Layout.SuiteOption suiteOption(RepositoryConfig repository, String suite) {
+        return repository.layout().suite(suite).orElseThrow(() -> new RepositoryException(
+                "repository " + repository.identity() + " has no suite " + suite));
     }
 
     private void change(String identity, String diststr, Function<Reprepro, String> command) {

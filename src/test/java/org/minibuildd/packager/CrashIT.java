@@ -38,28 +38,42 @@ class CrashIT {
     private static final String FIRST = "1.0-1~test12+1";
     private static final String SECOND = "1.1-1~test12+1";
     private static final String UNSTABLE = "bookworm-test-unstable";
+    private static final String EXPERIMENTAL = "bookworm-test-experimental";
+    private static final String PORTED = "crashy-ported";
 
     private final DaemonProcess daemon = new DaemonProcess(TestHome.create("crash"), "crash");
     private final List<String> settings = List.of("--minibuildd.incoming.scan-interval=1s",
             "--minibuildd.chroots.seed-dir=" + ChrootSeed.DEFAULT_ROOT);
+
+    private boolean started;
 
     @AfterAll
     void stop() throws Exception {
         daemon.stop();
     }
 
-    @Test
-    void killMinus9AtEveryStepOfAnUploadLosesNothingAndInstallsNothingTwice() throws Exception {
+    /** One instance, one repository, one chroot for both tests, whichever runs first; the dput.cf for it. */
+    private Path setUpOnce() throws Exception {
+        var dputConf = daemon.home().resolve("work/dput.cf");
+        if (Files.exists(dputConf)) {
+            return dputConf;
+        }
         ChrootSeed.ensure();
-        start();
         var setup = daemon.asAdmin("/mini_buildd/api/setup/?update=all&pca=all&output=json&confirm=setup"
                 + "&archives=" + enc("http://deb.debian.org/debian/,http://deb.debian.org/debian-security")
                 + "&sources=bookworm&distributions=bookworm:amd64&repositories=test:Default:bookworm&chroots=bookworm:amd64");
         assertThat(setup.statusCode()).as(setup.body()).isEqualTo(200);
         assertThat(daemon.sql("SELECT status FROM chroot")).as(setup.body()).containsExactly("2");
-        var work = Files.createDirectories(daemon.home().resolve("work"));
-        var dputConf = work.resolve("dput.cf");
+        Files.createDirectories(dputConf.getParent());
         Files.writeString(dputConf, daemon.get("/mini_buildd/api/dput_conf/?output=plain").body());
+        return dputConf;
+    }
+
+    @Test
+    void killMinus9AtEveryStepOfAnUploadLosesNothingAndInstallsNothingTwice() throws Exception {
+        start();
+        var dputConf = setUpOnce();
+        var work = dputConf.getParent();
 
         // The version before: installed the plain way, so the crashed install has something to shift to rollback0.
         var first = changes(work.resolve("first"), FIRST);
@@ -148,6 +162,60 @@ class CrashIT {
         assertEventsHaveTheReferenceShape(SECOND);
     }
 
+    /**
+     * An upload with {@code auto-ports}: the daemon dies after its install committed, with the port made but not
+     * uploaded (a window the auto-port worker holds open on request), and only the port's {@code .dsc} sent to
+     * incoming, as when the kill cuts the port's FTP upload short. After the restart the port is uploaded from the
+     * same files (incoming keeps its {@code .dsc}, which must match the rest) and installed, once. Then the other half
+     * of a crash: a port whose upload went out before the daemon died, not yet marked done (here a second pending
+     * row for the same port), is only marked done, not made and uploaded again.
+     */
+    @Test
+    void killMinus9AfterAnInstallWithAutoPortsStillMakesThePortOnce() throws Exception {
+        start("--minibuildd.crash-test.pause-before-commit=auto_port", "--minibuildd.crash-test.pause=120s");
+        var dputConf = setUpOnce();
+        var upload = changes(dputConf.getParent().resolve("auto-ports"), PORTED, FIRST, List.of("auto-ports=" + EXPERIMENTAL));
+        long mark = daemon.logLength();
+        dput(dputConf, upload);
+        daemon.awaitLog(mark, "crash window open: AUTO_PORT", Duration.ofMinutes(10));
+        var portDir = daemon.home().resolve("ports/auto-port-"
+                + daemon.sql("SELECT id FROM auto_port WHERE source = '" + PORTED + "'").getFirst());
+        var portChanges = Files.readString(portDir.resolve("made")).strip();
+        curlUpload(portDir.resolve(portChanges.replace("_source.changes", ".dsc")));
+        daemon.kill9();
+
+        assertThat(uploads(PORTED, FIRST)).as("the install committed").containsExactly("INSTALLED");
+        var planned = daemon.sql("SELECT port_version || ' ' || state FROM auto_port WHERE source = '" + PORTED + "'");
+        assertThat(planned).as("the port is planned, not made").singleElement().asString().endsWith(" PENDING");
+        var portVersion = planned.getFirst().split(" ")[0];
+        assertThat(uploads(PORTED, portVersion)).as("nothing uploaded before the crash").isEmpty();
+        // The INSTALLED event says the port is made, as mini-buildd's does; after the restart it is true.
+        assertThat(daemon.sql("SELECT extra->'auto_ports'->'" + EXPERIMENTAL + "'->>0 || ' ' || (extra->'auto_ports'->'" + EXPERIMENTAL
+                + "'->1->>'version') FROM event WHERE source = '" + PORTED + "' AND type = 'INSTALLED'"))
+                .containsExactly("true " + portVersion);
+
+        // A finished port's directory that a crash right after its commit left behind: removed on start.
+        var leftover = Files.createDirectories(daemon.home().resolve("ports/auto-port-999999"));
+        start();
+        awaitEvent(PORTED, portVersion, "INSTALLED", Duration.ofMinutes(10));
+        assertThat(leftover).doesNotExist();
+        assertThat(daemon.sql("SELECT state FROM auto_port WHERE source = '" + PORTED + "'")).containsExactly("DONE");
+        assertThat(portDir).as("the port's files go once it is done").doesNotExist();
+        assertThat(uploads(PORTED, portVersion)).as("ported once").containsExactly("INSTALLED");
+        assertThat(lsSource(PORTED)).containsExactlyInAnyOrder(UNSTABLE + " " + FIRST, EXPERIMENTAL + " " + portVersion);
+
+        mark = daemon.logLength();
+        daemon.sql("INSERT INTO auto_port (upload_key, source, version, from_distribution, distribution, port_version, dsc_url,"
+                + " public_url, options, created) SELECT upload_key || '/again', source, version, from_distribution, distribution,"
+                + " port_version, dsc_url, public_url, options, created FROM auto_port WHERE source = '" + PORTED + "'");
+        daemon.awaitLog(mark, "was made before", Duration.ofMinutes(1));
+        assertThat(daemon.sql("SELECT state FROM auto_port WHERE source = '" + PORTED + "' ORDER BY id")).containsExactly("DONE", "DONE");
+        assertThat(uploads(PORTED, portVersion)).as("not uploaded again").containsExactly("INSTALLED");
+        assertThat(events(PORTED, portVersion)).doesNotContain("REJECTED", "FAILED");
+        reprepro("check");
+        reprepro("checkpool", "fast");
+    }
+
     private void assertEventsHaveTheReferenceShape(String version) throws Exception {
         var client = new ProcessBuilder("mini-buildd-events", daemon.url(""), "-A", "epoch", "-S", NAME, "-V", version,
                 "-E", "INSTALLED").redirectErrorStream(true).start();
@@ -192,18 +260,37 @@ class CrashIT {
         }
     }
 
+    /** (Re)starts the daemon: one still running from the other test is killed first. */
     private void start(String... extra) throws Exception {
+        if (started) {
+            daemon.kill9();
+        }
+        started = true;
         var all = new ArrayList<>(settings);
         all.addAll(List.of(extra));
         daemon.start(all.toArray(String[]::new));
     }
 
     private Path changes(Path dir, String version) throws Exception {
+        return changes(dir, NAME, version, List.of());
+    }
+
+    /** A source upload to unstable; {@code options} go into its changelog entry as {@code MINI_BUILDD_OPTION} lines. */
+    private Path changes(Path dir, String source, String version, List<String> options) throws Exception {
         Files.createDirectories(dir);
-        HelloPackage.source(dir, NAME, version, UNSTABLE, HelloPackage.Flavour.GOOD);
+        HelloPackage.source(dir, source, version, UNSTABLE, HelloPackage.Flavour.GOOD);
         var upstream = version.substring(0, version.lastIndexOf('-'));
-        var name = NAME + "_" + version + "_source.changes";
-        TinyPackages.run(dir.resolve(NAME + "-" + upstream), List.of("dpkg-genchanges", "-S", "-sa", "-O../" + name));
+        var tree = dir.resolve(source + "-" + upstream);
+        if (!options.isEmpty()) {
+            var changelog = tree.resolve("debian/changelog");
+            var items = options.stream().map(o -> "  * MINI_BUILDD_OPTION: " + o + "\n").reduce("", String::concat);
+            Files.writeString(changelog, Files.readString(changelog).replace("  * Test build.\n", "  * Test build.\n" + items));
+            Files.delete(dir.resolve(source + "_" + version + ".dsc"));
+            Files.delete(dir.resolve(source + "_" + version + ".debian.tar.xz"));
+            TinyPackages.run(dir, List.of("dpkg-source", "-b", tree.getFileName().toString()));
+        }
+        var name = source + "_" + version + "_source.changes";
+        TinyPackages.run(tree, List.of("dpkg-genchanges", "-S", "-sa", "-O../" + name));
         return dir.resolve(name);
     }
 
@@ -233,18 +320,30 @@ class CrashIT {
     }
 
     private List<String> uploads(String version) throws Exception {
-        return daemon.sql("SELECT state FROM upload WHERE source = '" + NAME + "' AND version = '" + version + "' ORDER BY id");
+        return uploads(NAME, version);
+    }
+
+    private List<String> uploads(String source, String version) throws Exception {
+        return daemon.sql("SELECT state FROM upload WHERE source = '" + source + "' AND version = '" + version + "' ORDER BY id");
     }
 
     private List<String> events(String version) throws Exception {
-        return daemon.sql("SELECT type FROM event WHERE source = '" + NAME + "' AND version = '" + version + "' ORDER BY id");
+        return events(NAME, version);
+    }
+
+    private List<String> events(String source, String version) throws Exception {
+        return daemon.sql("SELECT type FROM event WHERE source = '" + source + "' AND version = '" + version + "' ORDER BY id");
     }
 
     private void awaitEvent(String version, String type, Duration timeout) throws Exception {
+        awaitEvent(NAME, version, type, timeout);
+    }
+
+    private void awaitEvent(String source, String version, String type, Duration timeout) throws Exception {
         var deadline = System.nanoTime() + timeout.toNanos();
-        while (!events(version).contains(type)) {
+        while (!events(source, version).contains(type)) {
             var failed = daemon.sql("SELECT type || ': ' || coalesce(extra->'error'->>'detail', '') FROM event WHERE source = '"
-                    + NAME + "' AND version = '" + version + "' AND type IN ('FAILED', 'REJECTED')");
+                    + source + "' AND version = '" + version + "' AND type IN ('FAILED', 'REJECTED')");
             assertThat(failed).as("while waiting for " + type + " of " + version).isEmpty();
             assertThat(System.nanoTime()).as("no " + type + " event of " + version + " within " + timeout + ", see " + daemon.log())
                     .isLessThan(deadline);
@@ -288,7 +387,11 @@ class CrashIT {
     }
 
     private List<String> lsSource() throws Exception {
-        return reprepro("--type", "dsc", "lsbycomponent", NAME).lines().filter(l -> l.contains("|"))
+        return lsSource(NAME);
+    }
+
+    private List<String> lsSource(String source) throws Exception {
+        return reprepro("--type", "dsc", "lsbycomponent", source).lines().filter(l -> l.contains("|"))
                 .map(l -> l.split("\\|"))
                 .map(f -> f[2].strip() + " " + f[1].strip())
                 .toList();

@@ -107,6 +107,11 @@ public final class TinyPackages {
 
     /** {@code <name>_<version>_all.deb} in {@code dir}. */
     public static Path binary(Path dir, String name, String version) throws Exception {
+        return binary(dir, name, version, "");
+    }
+
+    /** As {@link #binary(Path, String, String)}, with a {@code Depends} field when {@code depends} is not blank. */
+    public static Path binary(Path dir, String name, String version, String depends) throws Exception {
         var root = dir.resolve("deb-" + name + "-" + version);
         Files.createDirectories(root.resolve("DEBIAN"));
         Files.createDirectories(root.resolve("usr/bin"));
@@ -117,9 +122,9 @@ public final class TinyPackages {
                 Maintainer: %s
                 Section: misc
                 Priority: optional
-                Description: tiny package for mini-buildd tests
+                %sDescription: tiny package for mini-buildd tests
                  It prints its name and version.
-                """.formatted(name, version, MAINTAINER));
+                """.formatted(name, version, MAINTAINER, depends.isBlank() ? "" : "Depends: " + depends + "\n"));
         var program = root.resolve("usr/bin/" + name);
         Files.writeString(program, "#!/bin/sh\necho \"" + name + " " + version + "\"\n");
         Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -51,7 +51,8 @@ class ApiController {
             throw new ApiException(400, "Confirmation needed",
                     "API call '" + call.name() + "' needs to be confirmed: " + call.name());
         }
-        var result = call.run(ApiArguments.parse(call, query, caller == null ? null : caller.getName()));
+        var arguments = ApiArguments.parse(call, query, caller == null ? null : caller.getName());
+        var result = call.run(arguments);
         var output = query.getOrDefault("output", "json");
         return switch (output) {
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(result));
@@ -60,7 +61,7 @@ class ApiController {
                     .body(result instanceof String text ? text
                             : json.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
             case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                    .body(html(call.name(), json.writerWithDefaultPrettyPrinter().writeValueAsString(result)));
+                    .body(html(call.name(), json.writerWithDefaultPrettyPrinter().writeValueAsString(result), call.link(arguments)));
             default -> throw new ApiException(400, "Invalid argument",
                     "output must be one of json, html, plain, not \"" + output + "\"");
         };
@@ -94,10 +95,11 @@ class ApiController {
         };
     }
 
-    private static String html(String name, String body) {
+    private static String html(String name, String body, Optional<org.minibuildd.api.ApiLink> link) {
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>mini-buildd: " + HtmlUtils.htmlEscape(name)
-                + "</title></head><body><h1>" + HtmlUtils.htmlEscape(name) + "</h1><pre>" + HtmlUtils.htmlEscape(body)
-                + "</pre></body></html>\n";
+                + "</title></head><body><h1>" + HtmlUtils.htmlEscape(name) + "</h1>"
+                + link.map(l -> "<p><a href=\"" + HtmlUtils.htmlEscape(l.href()) + "\">" + HtmlUtils.htmlEscape(l.text()) + "</a></p>").orElse("")
+                + "<pre>" + HtmlUtils.htmlEscape(body) + "</pre></body></html>\n";
     }
 
     /** A configuration value a call refused names its field: the caller's mistake, so 400. */

@@ -1,6 +1,5 @@
 package org.minibuildd.packager.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +7,6 @@ import java.util.Map;
 import org.minibuildd.debian.Changes;
 import org.minibuildd.debian.DebianFormatException;
 import org.minibuildd.debian.UploadOptions;
-import org.minibuildd.events.EventType;
-import org.minibuildd.events.Events;
-import org.minibuildd.events.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,10 +16,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The {@code auto-ports} upload option: an installed upload is ported to each listed distribution. Inside the
  * install's transaction each port is only planned (checked, versioned: cheap, and the outcome the INSTALLED event
- * records as mini-buildd does, {@code {dist: [true, result]}} or {@code [false, reason]}); the ports are made and
- * uploaded after that transaction committed, so a port never runs for an install that did not happen, and a failing
- * auto-port never fails the install. A port that fails while being made is recorded as a REJECTED event of the
- * port's own source and version.
+ * records as mini-buildd does, {@code {dist: [true, result]}} or {@code [false, reason]}) and recorded as a PENDING
+ * {@code auto_port} row; the {@link AutoPortWorker} makes and uploads it once that transaction committed. So a port
+ * never runs for an install that did not happen, a failing auto-port never fails the install, and a {@code kill -9}
+ * after the install loses no port: the row is still pending after the restart.
  */
 @Component
 class AutoPorts {
@@ -31,17 +27,17 @@ class AutoPorts {
     private static final Logger log = LoggerFactory.getLogger(AutoPorts.class);
 
     private final PortPlanner planner;
-    private final PortMaker maker;
-    private final Events events;
+    private final AutoPortStore store;
+    private final AutoPortWorker worker;
 
-    AutoPorts(PortPlanner planner, PortMaker maker, Events events) {
+    AutoPorts(PortPlanner planner, AutoPortStore store, AutoPortWorker worker) {
         this.planner = planner;
-        this.maker = maker;
-        this.events = events;
+        this.store = store;
+        this.worker = worker;
     }
 
-    /** Plans the upload's auto-ports and has them made once the current transaction commits; the event's outcome. */
-    Map<String, Object> afterCommit(String source, String version, String distribution, Changes upload) {
+    /** Plans the upload's auto-ports, recorded in the current transaction and made after its commit; the event's outcome. */
+    Map<String, Object> afterCommit(String uploadKey, String source, String version, String distribution, Changes upload) {
         var outcome = new LinkedHashMap<String, Object>();
         List<String> targets;
         try {
@@ -49,42 +45,33 @@ class AutoPorts {
         } catch (DebianFormatException e) {
             return outcome; // the checks read the options before: not reached
         }
-        var plans = new ArrayList<PortPlan>();
+        var planned = false;
         for (var target : targets) {
+            PortPlan plan;
             try {
-                var plan = planner.internal(source, distribution, List.of(target), version, null).getFirst();
-                plans.add(plan);
-                outcome.put(target, List.of(true, plan.result().toJson()));
+                plan = planner.internal(source, distribution, List.of(target), version, null).getFirst();
             } catch (RuntimeException e) { // PortException, or a repository that cannot be read: never fails the install
                 log.warn("auto-port of {} {} to {} refused: {}", source, version, target, e.getMessage());
                 outcome.put(target, List.of(false, String.valueOf(e.getMessage())));
+                continue;
             }
+            // Outside the catch: a database error here must roll the install back (it is redone), not hide.
+            store.insert(uploadKey, version, distribution, plan);
+            planned = true;
+            outcome.put(target, List.of(true, plan.result().toJson()));
         }
-        if (!plans.isEmpty()) {
-            Runnable make = () -> Thread.ofVirtual().name("auto-ports " + source).start(() -> plans.forEach(this::make));
+        if (planned) {
             if (TransactionSynchronizationManager.isSynchronizationActive()) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        make.run();
+                        worker.wake();
                     }
                 });
             } else {
-                make.run();
+                worker.wake();
             }
         }
         return outcome;
-    }
-
-    private void make(PortPlan plan) {
-        try {
-            maker.make(plan);
-        } catch (RuntimeException e) {
-            log.error("auto-port of {} to {} as {} failed", plan.source(), plan.distribution(), plan.version(), e);
-            var extra = new LinkedHashMap<String, Object>();
-            extra.put("auto_port_of", plan.publicUrl());
-            extra.put("error", Problem.ofUpload("auto-port failed before its upload: " + e.getMessage()).toJson());
-            events.log(EventType.REJECTED, plan.distribution(), plan.source(), plan.version().toString(), extra);
-        }
     }
 }

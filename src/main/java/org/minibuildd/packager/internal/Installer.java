@@ -107,7 +107,7 @@ class Installer {
         }
         var extra = PackagerWorker.extra(row, upload);
         extra.put("auto_ports", failures.isEmpty()
-                ? autoPorts.afterCommit(row.source(), row.version(), row.distribution(), upload) : Map.of());
+                ? autoPorts.afterCommit(row.key(), row.source(), row.version(), row.distribution(), upload) : Map.of());
         extra.put("buildresults", results);
         if (failures.isEmpty()) {
             uploads.move(row.id(), UploadStore.State.INSTALLED, "", row.dir());

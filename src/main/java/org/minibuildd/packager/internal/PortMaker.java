@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -44,6 +45,8 @@ class PortMaker {
     private static final Logger log = LoggerFactory.getLogger(PortMaker.class);
     private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(10);
     private static final String TREE = "source-tree";
+    /** Written last when a port is made (signed, ready to upload): the name of its {@code .changes}. */
+    private static final String MADE = "made";
     /** The field naming whoever made the upload the port is of (mini-buildd's name for it). */
     private static final String ORIGINALLY_CHANGED_BY = "X-Mini-Buildd-Originally-Changed-By";
 
@@ -71,13 +74,42 @@ class PortMaker {
             throw new UncheckedIOException("cannot make a directory for the port", e);
         }
         try {
-            var changes = build(plan, dir);
-            upload(changes);
-            log.info("port of {} to {} as {} uploaded ({})", plan.source(), plan.distribution(), plan.version(), plan.dscUrl());
+            upload(plan, prepare(plan, dir));
             return plan.result();
         } finally {
             delete(dir);
         }
+    }
+
+    /**
+     * Makes the port in {@code dir}, which may hold an earlier try, and returns its signed {@code .changes}: a port
+     * completely made there before (its {@code .changes} named in the {@value #MADE} file) is taken as it is. So when a
+     * crash cut its upload short, the second upload is byte for byte the first (our incoming keeps what it has and
+     * takes the rest), not a new build with other signatures and another changelog date next to the old files.
+     */
+    Path prepare(PortPlan plan, Path dir) {
+        var made = dir.resolve(MADE);
+        try {
+            if (Files.exists(made)) {
+                log.info("port of {} to {} as {} was made before: uploading it again", plan.source(), plan.distribution(), plan.version());
+                return dir.resolve(Files.readString(made, StandardCharsets.UTF_8).strip());
+            }
+            delete(dir);
+            Files.createDirectories(dir);
+            var changes = build(plan, dir);
+            var temp = dir.resolve(MADE + ".new");
+            Files.writeString(temp, changes.getFileName().toString(), StandardCharsets.UTF_8);
+            Files.move(temp, made, StandardCopyOption.ATOMIC_MOVE);
+            return changes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the port in " + dir, e);
+        }
+    }
+
+    /** Uploads a made port ({@code changes} and the files it lists, beside it) to our own incoming. */
+    void upload(PortPlan plan, Path changes) {
+        upload(changes);
+        log.info("port of {} to {} as {} uploaded ({})", plan.source(), plan.distribution(), plan.version(), plan.dscUrl());
     }
 
     private Path build(PortPlan plan, Path dir) {
@@ -189,7 +221,11 @@ class PortMaker {
         }
     }
 
-    private static void delete(Path dir) {
+    /** Removes {@code dir} and everything below it, if it exists. */
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> all = Files.walk(dir)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

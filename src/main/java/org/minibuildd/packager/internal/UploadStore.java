@@ -36,6 +36,11 @@ class UploadStore {
         return db.fetchExists(UPLOAD, UPLOAD.UPLOAD_KEY.eq(key));
     }
 
+    /** Whether an upload of {@code source} {@code version} was received at or after {@code since}, in any state. */
+    boolean receivedSince(String source, String version, OffsetDateTime since) {
+        return db.fetchExists(UPLOAD, UPLOAD.SOURCE.eq(source).and(UPLOAD.VERSION.eq(version)).and(UPLOAD.RECEIVED.ge(since)));
+    }
+
     /** Records a received upload; false when it is already known (delivered again after a crash). */
     boolean insertReceived(String key, String changesName, String source, String version, String distribution,
                            String timecode, Path dir) {
