@@ -44,9 +44,10 @@ public class ArchivePackages {
     private final InstanceService instances;
     private final InstanceKeyStore keys;
     private final InstanceMaintainer maintainer;
+    private final Maintenance maintenance;
 
     ArchivePackages(Ports ports, TemplateSources sources, UploadOutcomes outcomes, RepositoryService repositories,
-                    InstanceService instances, InstanceKeyStore keys, InstanceMaintainer maintainer) {
+                    InstanceService instances, InstanceKeyStore keys, InstanceMaintainer maintainer, Maintenance maintenance) {
         this.ports = ports;
         this.sources = sources;
         this.outcomes = outcomes;
@@ -54,6 +55,7 @@ public class ArchivePackages {
         this.instances = instances;
         this.keys = keys;
         this.maintainer = maintainer;
+        this.maintenance = maintenance;
     }
 
     /** The test sources, in mini-buildd's order. */
@@ -75,8 +77,8 @@ public class ArchivePackages {
      * Makes the keyring package and uploads it to each of {@code distributions} (empty: the default), then waits
      * for each upload's final event.
      *
-     * @param withoutMigration not to migrate an installed keyring package up its suites (migration is not done
-     *                         here yet either way; see the note in the result)
+     * @param withoutMigration not to migrate an installed keyring package up its suites; otherwise the result's
+     *                         note says where it went, or why not
      */
     public List<ArchivePackageUpload> keyringPackages(List<String> distributions, boolean withoutMigration)
             throws InterruptedException {
@@ -95,9 +97,22 @@ public class ArchivePackages {
         var identity = instances.instance().identity();
         var template = KeyringTemplate.of(identity, maintainer.current().field(), keys.get().exportBinary(), aptEntries());
         var results = upload(template, List.of("Automatic keyring package for archive '" + identity + "'."), targets, true);
-        var note = withoutMigration ? null : "not migrated: migration is not available in this build yet";
-        return results.stream().map(r -> new ArchivePackageUpload(r.port(), r.event(),
-                "INSTALLED".equals(r.event()) ? note : null)).toList();
+        if (withoutMigration) {
+            return results;
+        }
+        return results.stream().map(r -> "INSTALLED".equals(r.event())
+                ? new ArchivePackageUpload(r.port(), r.event(), migrate(r.port())) : r).toList();
+    }
+
+    /** As mini-buildd: an installed keyring package goes all the way up its suites (unstable → testing → stable). */
+    private String migrate(PortResult port) {
+        try {
+            var to = maintenance.migrate(port.source(), port.distribution(), true, port.version(), false);
+            return to.isEmpty() ? null : "migrated to " + String.join(", ", to);
+        } catch (MaintenanceException e) {
+            log.warn("keyring package {} {} in {} not migrated: {}", port.source(), port.version(), port.distribution(), e.getMessage());
+            return "not migrated: " + e.getMessage();
+        }
     }
 
     /**

@@ -101,7 +101,7 @@ class ArchivePackagesIT extends IsolatedDaemonIT {
 
     @Test
     void aptGivenOurKeyOnceInstallsTheKeyringPackageAndThenTrustsUsThroughTheKeyItInstalled() throws Exception {
-        var response = call(ADMIN, "keyring_packages/?confirm=keyring_packages&without_migration=true&output=json");
+        var response = call(ADMIN, "keyring_packages/?confirm=keyring_packages&output=json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         var results = json.readTree(response.body());
         // The default: the active distributions whose suite builds the keyring package (unstable in Default).
@@ -115,9 +115,11 @@ class ArchivePackagesIT extends IsolatedDaemonIT {
         assertThat(result.get("version").asString()).matches("\\d{14}~test12\\+1");
         assertThat(result.get("dsc_url").asString()).startsWith("file:///");
         assertThat(result.get("event").asString()).as(response.body()).isEqualTo("INSTALLED");
+        // Migrated up, as mini-buildd: unstable → testing → stable, the same version everywhere.
+        assertThat(result.get("note").asString()).isEqualTo("migrated to bookworm-test-testing, bookworm-test-stable");
         var version = result.get("version").asString();
         assertThat(packages.lsSource("test", "itest-archive-keyring")).extracting(l -> l.distribution() + " " + l.version())
-                .containsExactly(UNSTABLE + " " + version);
+                .containsExactlyInAnyOrder(UNSTABLE + " " + version, "bookworm-test-testing " + version, "bookworm-test-stable " + version);
         packages.check("test");
 
         // A user's machine: our repository alone, our key given once (inline, from sources_list deb822).
