@@ -27,6 +27,8 @@ public record Home(Path root) {
     public Path keys() { return root.resolve("keys"); }
     public Path db() { return root.resolve("db"); }
     public Path log() { return root.resolve("log"); }
+    /** {@code tmp/}: scratch directories of the daemon's own work (sources it makes), on the same file system as home. */
+    public Path tmp() { return root.resolve("tmp"); }
 
     /** {@code repositories/<identity>/}: one reprepro repository. */
     public Path repository(String identity) {
@@ -112,7 +114,7 @@ public record Home(Path root) {
 
     /** Creates every directory of the layout that is missing (the database directory is the cluster's to make). */
     public Home create() {
-        for (var dir : List.of(incoming(), rejected(), builds(), events(), repositories(), chroots(), keys(), log())) {
+        for (var dir : List.of(incoming(), rejected(), builds(), events(), repositories(), chroots(), keys(), log(), tmp())) {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {

@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.minibuildd.config.ConfigEditService;
 import org.minibuildd.daemon.InstanceService;
 import org.minibuildd.debian.ChangelogEntry;
 import org.minibuildd.debian.Changes;
@@ -54,15 +53,15 @@ class PortMaker {
     private final ProcessRunner runner;
     private final InstanceKeyStore keys;
     private final InstanceService instances;
-    private final ConfigEditService config;
+    private final InstanceMaintainer maintainer;
     private final BuildExchange exchange;
 
-    PortMaker(ProcessRunner runner, InstanceKeyStore keys, InstanceService instances, ConfigEditService config,
+    PortMaker(ProcessRunner runner, InstanceKeyStore keys, InstanceService instances, InstanceMaintainer maintainer,
               BuildExchange exchange) {
         this.runner = runner;
         this.keys = keys;
         this.instances = instances;
-        this.config = config;
+        this.maintainer = maintainer;
         this.exchange = exchange;
     }
 
@@ -156,7 +155,7 @@ class PortMaker {
     private Original original(Path tree) {
         var text = run(List.of("dpkg-parsechangelog", "--all", "--format", "rfc822"), tree).stdoutText();
         var entries = Deb822.parse(text, "debian/changelog");
-        var ours = email();
+        var ours = maintainer.current().email();
         for (int i = 0; i < entries.size(); i++) {
             var maintainer = entries.get(i).text("Maintainer").orElse("");
             if (!maintainer.contains(ours) || i == entries.size() - 1) {
@@ -202,20 +201,14 @@ class PortMaker {
     }
 
     private org.minibuildd.process.ProcessResult run(List<String> argv, Path dir) {
-        var instance = instances.instance();
+        var us = maintainer.current();
         // HOME is the port's directory: no user's ~/.devscripts or keyrings change what the tools do.
         var command = Command.of(argv).inDirectory(dir).withTimeout(TOOL_TIMEOUT)
                 .withEnv("HOME", dir.toString())
-                .withEnv("DEBFULLNAME", "mini-buildd archive " + instance.identity())
-                .withEnv("DEBEMAIL", email())
+                .withEnv("DEBFULLNAME", us.name())
+                .withEnv("DEBEMAIL", us.email())
                 .withEnv("LC_ALL", "C.UTF-8");
         return runner.run(command);
-    }
-
-    /** The address our changelog entries are made with, so that a port of a port finds the original. */
-    private String email() {
-        var email = config.daemon().emailAddress();
-        return email.isBlank() ? "mini-buildd@" + instances.instance().hostname() : email;
     }
 
     private static String sha1(Path file) {

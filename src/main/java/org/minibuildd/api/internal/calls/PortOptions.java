@@ -29,8 +29,13 @@ final class PortOptions {
         try {
             return ports.get().stream().map(PortResult::toJson).toList();
         } catch (PortException e) {
-            throw new ApiException(e.status(), e.status() == 404 ? "Not Found" : e.status() >= 500 ? "Internal Server Error"
-                    : "Bad Request", e.getMessage());
+            throw refusal(e);
         }
+    }
+
+    /** A refused port (or keyring/test package upload) as the problem JSON it answers with. */
+    static ApiException refusal(PortException e) {
+        return new ApiException(e.status(), e.status() == 404 ? "Not Found" : e.status() >= 500 ? "Internal Server Error"
+                : "Bad Request", e.getMessage());
     }
 }
