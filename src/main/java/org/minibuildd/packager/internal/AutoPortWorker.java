@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.minibuildd.daemon.CrashWindows;
 import org.minibuildd.daemon.Home;
@@ -18,7 +16,6 @@ import org.minibuildd.packager.PortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,11 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * source and version; one our own incoming did not take is tried again a few times first.
  */
 @org.springframework.stereotype.Component
-class AutoPortWorker implements SmartLifecycle {
+class AutoPortWorker extends StepWorker {
 
     private static final Logger log = LoggerFactory.getLogger(AutoPortWorker.class);
     private static final int MAX_ATTEMPTS = 5;
-    private static final Duration SCAN = Duration.ofSeconds(5);
     /** {@code ports/auto-port-<row id>/}: where a row's port is made. */
     private static final String DIR_PREFIX = "auto-port-";
 
@@ -49,12 +45,10 @@ class AutoPortWorker implements SmartLifecycle {
     private final Home home;
     private final TransactionTemplate transaction;
     private final CrashWindows crashWindows;
-    private final Semaphore signal = new Semaphore(0);
-    private volatile boolean running;
-    private volatile Thread thread;
 
     AutoPortWorker(AutoPortStore store, PortMaker maker, UploadStore uploads, Events events,
                    Home home, TransactionTemplate transaction, CrashWindows crashWindows) {
+        super("auto-ports");
         this.store = store;
         this.maker = maker;
         this.uploads = uploads;
@@ -64,66 +58,18 @@ class AutoPortWorker implements SmartLifecycle {
         this.crashWindows = crashWindows;
     }
 
-    void wake() {
-        signal.release();
-    }
-
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("auto-ports").start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        var t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
+    void beforeFirstStep() {
         try {
             removeLeftovers();
         } catch (RuntimeException | java.io.IOException e) {
             log.warn("cannot remove the directories of finished auto-ports: {}", e.getMessage());
         }
-        while (running) {
-            try {
-                while (running && makeOne()) {
-                    // next one
-                }
-                signal.tryAcquire(SCAN.toSeconds(), TimeUnit.SECONDS);
-                signal.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return; // stopping: the interrupted port rolled back and is made at the next start
-                }
-                log.error("auto-port step failed, trying again shortly", e);
-                try {
-                    Thread.sleep(2000);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
     }
 
     /** Makes one due auto-port; false when there is none. */
-    boolean makeOne() {
+    @Override
+    boolean step() {
         return Boolean.TRUE.equals(transaction.execute(status -> store.claimDue().map(row -> {
             MDC.put("upload", row.uploadKey());
             try {

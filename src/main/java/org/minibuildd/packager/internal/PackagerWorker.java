@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.minibuildd.daemon.CrashWindows;
 import org.minibuildd.daemon.Home;
@@ -21,7 +19,6 @@ import org.minibuildd.exchange.BuildExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * claimed again after the restart; each step can be redone.
  */
 @Component
-class PackagerWorker implements SmartLifecycle {
+class PackagerWorker extends StepWorker {
 
     private static final Logger log = LoggerFactory.getLogger(PackagerWorker.class);
 
@@ -46,14 +43,12 @@ class PackagerWorker implements SmartLifecycle {
     private final BuildExchange exchange;
     private final TransactionTemplate transaction;
     private final CrashWindows crashWindows;
-    private final Semaphore signal = new Semaphore(0);
-    private volatile boolean running;
-    private volatile Thread thread;
 
     PackagerWorker(UploadStore uploads, UploadBuildStore builds, Installer installer,
                    UploadChecks checks, BuildRequests buildRequests, Events events, Home home, BuildExchange exchange,
                    TransactionTemplate transaction,
                    CrashWindows crashWindows) {
+        super("packager");
         this.uploads = uploads;
         this.builds = builds;
         this.installer = installer;
@@ -66,61 +61,13 @@ class PackagerWorker implements SmartLifecycle {
         this.crashWindows = crashWindows;
     }
 
-    void wake() {
-        signal.release();
-    }
-
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("packager").start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        var t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                while (running && (step() || send() || install())) {
-                    // next one
-                }
-                signal.tryAcquire(5, TimeUnit.SECONDS);
-                signal.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return; // stopping: the interrupt broke the step, which rolled back and is redone at the next start
-                }
-                log.error("packager step failed, trying again shortly", e);
-                try {
-                    Thread.sleep(2000);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
+    boolean step() {
+        return check() || send() || install();
     }
 
     /** Processes one received upload; false when there is none. */
-    boolean step() {
+    boolean check() {
         return Boolean.TRUE.equals(transaction.execute(status -> uploads.claim(UploadStore.State.RECEIVED).map(row -> {
             MDC.put("upload", row.source() + "/" + row.version() + "/" + row.timecode());
             try {
