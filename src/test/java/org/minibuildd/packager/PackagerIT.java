@@ -243,6 +243,25 @@ class PackagerIT extends IsolatedDaemonIT {
         packages.check("test");
     }
 
+    /** The same files uploaded again ({@code dput -f}) are a new upload, checked again: never silently dropped. */
+    @Test
+    void theSameUploadSentAgainIsCheckedAgain() throws Exception {
+        var dir = Files.createTempDirectory(work, "resent");
+        TinyPackages.source(dir, "resent", "1.0", "", UNSTABLE);
+        TinyPackages.sourceChanges(dir, "resent", "1.0");
+        assertRejected(dput(dir, "resent", "1.0"), "version restriction");
+        var result = run(dir, "dput", "-f", "-u", "-c", dputConf.toString(), "mini-buildd-itest", "resent_1.0_source.changes");
+        assertThat(result.exit()).as(result.output()).isZero();
+        var deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (events.of("resent", "1.0").size() < 2 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        var all = events.of("resent", "1.0");
+        assertThat(all).hasSize(2);
+        assertRejected(all.get(1), "version restriction");
+        assertThat(all.get(1).extra().get("quarantine")).isNotEqualTo(all.get(0).extra().get("quarantine"));
+    }
+
     /**
      * An orig tarball is shared by every Debian revision of an upstream version. One that the pool has with other
      * content would be refused by reprepro only at the install, after every build: it is rejected at once, with

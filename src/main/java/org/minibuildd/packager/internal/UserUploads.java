@@ -1,5 +1,6 @@
 package org.minibuildd.packager.internal;
 
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -49,17 +50,28 @@ class UserUploads implements IncomingReceiver {
 
     @Override
     public void receive(CompleteUpload upload) throws Exception {
-        if (uploads.exists(upload.key())) {
+        var key = deliveryKey(upload);
+        if (uploads.exists(key)) {
             return;
         }
         var changes = upload.changes();
         var timecode = Timecode.of(Instant.now());
         var dir = home.uploadDir(new UploadKey(changes.source(), changes.version().toString(), timecode));
         upload.linkTo(dir);
-        transaction.executeWithoutResult(status -> uploads.insertReceived(upload.key(), upload.changesName(), changes.source(),
+        transaction.executeWithoutResult(status -> uploads.insertReceived(key, upload.changesName(), changes.source(),
                 changes.version().toString(), changes.distribution(), timecode, dir));
         log.info("received {} ({} {} for {})", upload.changesName(), changes.source(), changes.version(), changes.distribution());
         worker.wake();
+    }
+
+    /**
+     * One delivery of an upload: its name and content, and when its {@code .changes} arrived. The same delivery
+     * handed over again after a crash (the files untouched in the spool) is recognised and taken once; the same
+     * files uploaded again by a user (dput -f) are a new upload, checked again like any other (and rejected, say,
+     * as already installed), never silently dropped.
+     */
+    private static String deliveryKey(CompleteUpload upload) throws java.io.IOException {
+        return upload.key() + "@" + Files.getLastModifiedTime(upload.changesFile()).toInstant().toEpochMilli();
     }
 
     @Override
