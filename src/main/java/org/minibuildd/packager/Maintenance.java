@@ -155,6 +155,13 @@ public class Maintenance {
     public List<String> migrate(String source, String distribution, boolean full, String version, boolean force) {
         var dist = distribution(distribution);
         var config = config(dist.repository());
+        // Checked and done under the repository's lock: two staff migrating the same source at once get one MIGRATED
+        // and one "already migrated", never two copies racing through the rollbacks.
+        return packages.locked(config.identity(), () -> migrateLocked(config, dist, source, distribution, full, version, force));
+    }
+
+    private List<String> migrateLocked(RepositoryConfig config, DistributionString dist, String source, String distribution,
+                                       boolean full, String version, boolean force) {
         if (dist.isRollback()) {
             return List.of(restore(config, source, dist, version));
         }
@@ -248,6 +255,11 @@ public class Maintenance {
     public String remove(String source, String distribution, boolean withoutRollback, String version) {
         var dist = distribution(distribution);
         var config = config(dist.repository());
+        return packages.locked(config.identity(), () -> removeLocked(config, dist, source, distribution, withoutRollback, version));
+    }
+
+    private String removeLocked(RepositoryConfig config, DistributionString dist, String source, String distribution,
+                                boolean withoutRollback, String version) {
         suite(config, dist.suite());
         var listing = listing(config.identity(), source, false);
         var removed = listing.stream().filter(l -> l.distribution().equals(distribution))

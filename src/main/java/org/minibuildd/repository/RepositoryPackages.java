@@ -245,6 +245,14 @@ public class RepositoryPackages {
                 .resolve("binary-" + architecture).resolve("Packages")).filter(Files::isRegularFile).toList();
     }
 
+    /**
+     * Runs a maintenance action with the repository locked against every other change of this daemon (installs,
+     * migrations, removals), so that what the action checked first still holds when it changes the repository.
+     */
+    public <T> T locked(String identity, java.util.function.Supplier<T> work) {
+        return reprepro(identity).locked(work);
+    }
+
     /** reprepro's own consistency check of the database against the pool. */
     public void check(String identity) {
         reprepro(identity).run("check");

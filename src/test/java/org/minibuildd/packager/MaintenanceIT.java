@@ -178,6 +178,24 @@ class MaintenanceIT extends DaemonIT {
         check("mnt");
     }
 
+    /** Two staff migrating the same source at the same moment: one MIGRATED, one "already migrated", one copy. */
+    @Test
+    void concurrentMigratesOfOneSourceMigrateItOnce() throws Exception {
+        install("mnt", "racer", "1.0", "unstable", "");
+        var query = "source=racer&distribution=bookworm-mnt-unstable&confirm=migrate";
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var a = pool.submit(() -> call("migrate", TestCalls.STAFF, query));
+            var b = pool.submit(() -> call("migrate", TestCalls.STAFF, query));
+            var codes = List.of(a.get().statusCode(), b.get().statusCode());
+            assertThat(codes).as(a.get().body() + " / " + b.get().body()).containsExactlyInAnyOrder(200, 400);
+            assertThat(codes.get(0) == 400 ? a.get().body() : b.get().body()).contains("already migrated to bookworm-mnt-testing");
+        }
+        assertThat(sources("mnt", "racer")).containsExactlyInAnyOrder(tuple("bookworm-mnt-unstable", "1.0"),
+                tuple("bookworm-mnt-testing", "1.0"));
+        assertThat(events.of("racer", "1.0").stream().filter(e -> e.type() == EventType.MIGRATED)).hasSize(1);
+        check("mnt");
+    }
+
     @Test
     void migrateRefusesWithTheReasonAndChangesNothing() throws Exception {
         install("mnt", "stay", "1.0", "unstable", "");
