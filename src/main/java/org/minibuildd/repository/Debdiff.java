@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.minibuildd.config.RepositoryService;
+import org.minibuildd.debian.PackageName;
 import org.minibuildd.debian.Version;
 import org.minibuildd.process.Command;
 import org.minibuildd.process.ProcessFailedException;
@@ -105,17 +106,12 @@ public class Debdiff {
         var name = source + "_" + Version.parse(version).withoutEpoch() + ".dsc";
         var pool = disk.directory(identity).resolve("pool");
         try (var components = Files.list(pool)) {
-            return components.map(c -> c.resolve(prefix(source)).resolve(source).resolve(name)).filter(Files::isRegularFile)
+            return components.map(c -> c.resolve(PackageName.poolDirectory(source)).resolve(name)).filter(Files::isRegularFile)
                     .sorted().findFirst().map(Path::toAbsolutePath)
                     .orElseThrow(() -> new RepositoryException("the pool of " + identity + " has no " + name));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the pool of " + identity, e);
         }
-    }
-
-    /** Debian's pool directory: {@code libfoo} under {@code libf}, everything else under its first letter. */
-    private static String prefix(String source) {
-        return source.startsWith("lib") && source.length() > 3 ? source.substring(0, 4) : source.substring(0, 1);
     }
 
     private static boolean blank(String value) {

@@ -14,6 +14,7 @@ import org.minibuildd.config.RepositoryService;
 import org.minibuildd.debian.DebianFormatException;
 import org.minibuildd.debian.DistributionString;
 import org.minibuildd.debian.Dsc;
+import org.minibuildd.debian.PackageName;
 import org.minibuildd.debian.Version;
 import org.minibuildd.openpgp.InstanceKeyStore;
 import org.minibuildd.repository.internal.Aside;
@@ -228,8 +229,7 @@ public class RepositoryPackages {
      * mini-buildd's {@code dsc_path}; empty when the pool has no such file.
      */
     public Optional<String> dscPath(String identity, String component, String source, String version) {
-        var prefix = source.startsWith("lib") && source.length() > 3 ? source.substring(0, 4) : source.substring(0, 1);
-        var relative = "pool/" + component + "/" + prefix + "/" + source + "/" + source + "_"
+        var relative = "pool/" + component + "/" + PackageName.poolDirectory(source) + "/" + source + "_"
                 + Version.parse(version).withoutEpoch() + ".dsc";
         return Files.isRegularFile(disk.directory(identity).resolve(relative)) ? Optional.of(identity + "/" + relative)
                 : Optional.empty();

@@ -20,6 +20,7 @@ import org.minibuildd.debian.DebianFormatException;
 import org.minibuildd.debian.DistributionString;
 import org.minibuildd.debian.Dsc;
 import org.minibuildd.debian.FileEntry;
+import org.minibuildd.debian.PackageName;
 import org.minibuildd.debian.UploadOptions;
 import org.minibuildd.debian.Version;
 import org.minibuildd.debian.VersionRestriction;
@@ -226,7 +227,7 @@ class UploadChecks {
     private Path pool(RepositoryConfig repository, RepositoryConfig.Distribution distribution, String source, String name) {
         for (var component : distribution.components()) {
             var candidate = packages.repositoryDirectory(repository.identity())
-                    .resolve("pool").resolve(component).resolve(org.minibuildd.debian.PackageName.poolDirectory(source)).resolve(name);
+                    .resolve("pool").resolve(component).resolve(PackageName.poolDirectory(source)).resolve(name);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
