@@ -31,6 +31,26 @@ public class Events {
         return store.recent(limit);
     }
 
+    /** A page of the events {@code query} selects, newest first (lazy lists). */
+    public List<Event> find(EventQuery query, int offset, int limit) {
+        return store.find(query, offset, limit);
+    }
+
+    /** How many events {@code query} selects. */
+    public int count(EventQuery query) {
+        return store.count(query);
+    }
+
+    /** Known source names (those with events) starting with {@code prefix}, in name order: the search's completion. */
+    public List<String> sources(String prefix, int offset, int limit) {
+        return store.sources(prefix, offset, limit);
+    }
+
+    /** The packages most recently active: the newest event of each, newest first. */
+    public List<Event> latestPerSource(int limit) {
+        return store.latestPerSource(limit);
+    }
+
     /** Every event of one source package (all versions when {@code version} is null), oldest first. */
     public List<Event> of(String source, String version) {
         return store.of(source, version);

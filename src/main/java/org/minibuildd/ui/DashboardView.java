@@ -51,7 +51,7 @@ public class DashboardView extends VerticalLayout {
         api.setRouterIgnore(true);
         endpoints.add(new Span(" · "), api);
 
-        add(account(authentication), title, endpoints);
+        add(title, endpoints);
         if (authentication.hasRole("ADMIN")) {
             add(administration());
         }
@@ -154,32 +154,6 @@ public class DashboardView extends VerticalLayout {
             box.add(line);
         }
         return box;
-    }
-
-    /** One line: who is logged in and the way out, or the way in (the plain login page mini-buildd's clients use). */
-    private static Div account(AuthenticationContext authentication) {
-        var line = new Div();
-        line.setId("account");
-        line.addClassName("mb-account");
-        var name = authentication.getPrincipalName();
-        if (name.isPresent()) {
-            var user = new Span("Logged in as " + name.get());
-            user.setId("logged-in-user");
-            // The plain logout page: a POST with the CSRF token, like the login.
-            var logout = new Anchor("/accounts/logout/", "Log out");
-            logout.setId("logout");
-            logout.setRouterIgnore(true);
-            var profile = new RouterLink("Profile (your key)", ProfileView.class);
-            profile.setId("profile");
-            line.add(user, new Span(" · "), profile, new Span(" · "), logout);
-        } else {
-            var login = new Anchor("/accounts/login/?next=/", "Log in");
-            login.setId("login");
-            // A full page load: the login page is not a Vaadin view.
-            login.setRouterIgnore(true);
-            line.add(new Span("Not logged in · "), login);
-        }
-        return line;
     }
 
     /** Administrators' way to the configuration editors. */

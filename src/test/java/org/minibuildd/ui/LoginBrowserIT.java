@@ -51,7 +51,7 @@ class LoginBrowserIT extends DaemonIT {
     void logInFromTheDashboardSeeTheNameAndLogOut() {
         logIn(adminPassword.password());
         var user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logged-in-user")));
-        assertThat(user.getText()).isEqualTo("Logged in as admin");
+        assertThat(user.getText()).isEqualTo("admin (admin)");
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
         // The dashboard itself is unchanged for a logged-in user.
         assertThat(browser.findElement(By.id("instance-identity")).getText()).isEqualTo("mini-buildd: " + IDENTITY);

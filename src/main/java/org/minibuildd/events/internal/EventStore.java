@@ -54,6 +54,49 @@ public class EventStore {
     }
 
     /** Events written after {@code after}, oldest first. */
+    /** A page of the events {@code query} selects, newest first. */
+    public List<Event> find(org.minibuildd.events.EventQuery query, int offset, int limit) {
+        return db.selectFrom(EVENT).where(condition(query)).orderBy(EVENT.ID.desc()).offset(offset).limit(limit)
+                .fetch(this::event);
+    }
+
+    public int count(org.minibuildd.events.EventQuery query) {
+        return db.fetchCount(EVENT, condition(query));
+    }
+
+    /** Source names starting with {@code prefix} that have events, in name order. */
+    public List<String> sources(String prefix, int offset, int limit) {
+        return db.selectDistinct(EVENT.SOURCE).from(EVENT).where(EVENT.SOURCE.startsWith(prefix))
+                .orderBy(EVENT.SOURCE).offset(offset).limit(limit).fetch(EVENT.SOURCE);
+    }
+
+    /** The sources with the newest events: each source once, by its newest event, newest first. */
+    public List<Event> latestPerSource(int limit) {
+        var newest = db.select(org.jooq.impl.DSL.max(EVENT.ID)).from(EVENT).groupBy(EVENT.SOURCE)
+                .orderBy(org.jooq.impl.DSL.max(EVENT.ID).desc()).limit(limit);
+        return db.selectFrom(EVENT).where(EVENT.ID.in(newest)).orderBy(EVENT.ID.desc()).fetch(this::event);
+    }
+
+    private static org.jooq.Condition condition(org.minibuildd.events.EventQuery query) {
+        var condition = org.jooq.impl.DSL.noCondition();
+        if (!query.types().isEmpty()) {
+            condition = condition.and(EVENT.TYPE.in(query.types().stream().map(Enum::name).toList()));
+        }
+        if (!query.source().isEmpty()) {
+            condition = condition.and(EVENT.SOURCE.startsWith(query.source()));
+        }
+        if (!query.distribution().isEmpty()) {
+            condition = condition.and(EVENT.DISTRIBUTION.contains(query.distribution()));
+        }
+        if (query.from() != null) {
+            condition = condition.and(EVENT.CREATED.ge(query.from().atOffset(java.time.ZoneOffset.UTC)));
+        }
+        if (query.to() != null) {
+            condition = condition.and(EVENT.CREATED.lt(query.to().atOffset(java.time.ZoneOffset.UTC)));
+        }
+        return condition;
+    }
+
     public List<Event> after(Instant after) {
         return db.selectFrom(EVENT).where(EVENT.CREATED.gt(after.atOffset(java.time.ZoneOffset.UTC))).orderBy(EVENT.ID)
                 .fetch(this::event);
