@@ -179,6 +179,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     protected void onAttach(AttachEvent attach) {
         super.onAttach(attach);
         var ui = attach.getUI();
+        ViewerTime.learn(ui);
         ui.getPage().executeJs("var t = localStorage.getItem($0);"
                         + "return t ? t : (window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');",
                 THEME_KEY).then(String.class, chosen -> ui.getElement().getThemeList().set(Lumo.DARK, "dark".equals(chosen)));
